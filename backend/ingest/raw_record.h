@@ -1,0 +1,17 @@
+#pragma once
+// RawRecord: one framed record as a listener hands it to the parse workers.
+#include "event/event.h"
+#include "parse/record_parser.h"
+
+#include <string>
+
+namespace vigie::ingest {
+
+struct RawRecord {
+    std::string bytes;
+    Timestamp received_at{};
+    std::string peer_address;
+    parse::Format format = parse::Format::Auto;
+};
+
+} // namespace vigie::ingest

@@ -1,0 +1,93 @@
+#include "store/event_writer.h"
+
+#include "store/migrator.h"
+#include "store/storage_policy.h"
+
+namespace vigie::store {
+namespace {
+
+// What is left of an event the database refused: its raw text and the reason, which every
+// server accepts, so that one bad record never blocks or loses the rest of its batch.
+Event rejectedEvent(const Event& refused, const std::string& reason)
+{
+    Event kept;
+    kept.ts = refused.received_at;
+    kept.received_at = refused.received_at;
+    kept.host = refused.host;
+    kept.format = refused.format;
+    kept.message = refused.raw;
+    kept.raw = refused.raw;
+    kept.parse_error = true;
+    kept.fields = {{"store_error", reason}};
+    return kept;
+}
+
+} // namespace
+
+void EventWriter::connect()
+{
+    if (connected())
+        return;
+    disconnect();
+    auto connection = std::make_unique<PgConnection>(conninfo_);
+    applyMigrations(*connection);
+    connection_ = std::move(connection);
+    partitions_ = std::make_unique<PartitionManager>(*connection_);
+    partitions_->ensureAhead(nowTimestamp());
+}
+
+void EventWriter::disconnect()
+{
+    partitions_.reset();
+    connection_.reset();
+}
+
+void EventWriter::write(std::vector<Event>& batch)
+{
+    if (batch.empty())
+        return;
+    try {
+        connect();
+        for (auto& event : batch)
+            prepareForStorage(event);
+        try {
+            copyInTransaction(batch.begin(), batch.end());
+        } catch (const SqlError& e) {
+            // Some event was refused (a constraint, an encoding the server rejects): store the
+            // batch one by one so the others go in and the refused ones are kept raw.
+            for (auto it = batch.begin(); it != batch.end(); ++it) {
+                try {
+                    copyInTransaction(it, it + 1);
+                } catch (const SqlError& single) {
+                    *it = rejectedEvent(*it, single.what());
+                    copyInTransaction(it, it + 1);
+                }
+            }
+        }
+    } catch (const ConnectionError&) {
+        disconnect(); // the next write reconnects
+        throw;
+    }
+}
+
+void EventWriter::copyInTransaction(std::vector<Event>::iterator first, std::vector<Event>::iterator last)
+{
+    encoder_.begin();
+    for (auto it = first; it != last; ++it) {
+        partitions_->ensureFor(it->ts);
+        encoder_.append(*it);
+    }
+    encoder_.finish();
+    connection_->execScript("BEGIN");
+    try {
+        connection_->copyBegin(EventCopyEncoder::copyStatement());
+        connection_->copySend(encoder_.data());
+        connection_->copyEnd();
+        connection_->execScript("COMMIT");
+    } catch (const SqlError&) {
+        connection_->execScript("ROLLBACK");
+        throw;
+    }
+}
+
+} // namespace vigie::store

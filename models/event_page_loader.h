@@ -1,0 +1,50 @@
+#pragma once
+// EventPageLoader: reads pages of the events table for EventTableModel. Lives on its own
+// QThread with its own QSqlDatabase connection (QtSql wants one connection per thread); the
+// model calls its slots through queued invocations and gets value lists back in queued
+// signals, tagged with the caller's generation so stale answers can be dropped.
+//
+// Paging is keyset on (ts, id), newest first, over a snapshot bounded by the largest id
+// that existed when the model was reset; rows committed after that come from the live tail
+// (id greater than the newest id seen), so a row is never delivered twice.
+#include "event_row.h"
+
+#include <QObject>
+#include <QString>
+
+namespace vigie::models {
+
+class EventPageLoader : public QObject {
+    Q_OBJECT
+public:
+    // Which request a failure answers, so the model retries only that one.
+    enum class Request { First, Older, Newer };
+    Q_ENUM(Request)
+
+    // `connectOptions` is a normalised conninfo (see ConnInfo::toQpsqlConnectOptions).
+    explicit EventPageLoader(QString connectOptions);
+    ~EventPageLoader() override;
+
+public Q_SLOTS:
+    // Takes the snapshot (largest id) and reads the newest page. Answers snapshotReady.
+    void fetchFirst(quint64 generation, int limit);
+    // Reads up to `limit` rows older than (tsMicros, id) with id <= snapshotId.
+    void fetchOlder(quint64 generation, qint64 tsMicros, qint64 id, qint64 snapshotId, int limit);
+    // Reads up to `limit` rows with id > afterId, ascending by id.
+    void fetchNewer(quint64 generation, qint64 afterId, int limit);
+
+Q_SIGNALS:
+    void snapshotReady(quint64 generation, qint64 snapshotId, vigie::models::EventRows rows, bool atEnd);
+    void olderReady(quint64 generation, vigie::models::EventRows rows, bool atEnd);
+    void newerReady(quint64 generation, vigie::models::EventRows rows, bool more);
+    void failed(quint64 generation, vigie::models::EventPageLoader::Request request, QString message);
+
+private:
+    bool ensureOpen(QString* error);
+    bool run(const QString& sql, const QVariantList& values, EventRows* rows, QString* error);
+
+    QString connectOptions_;
+    QString connectionName_;
+};
+
+} // namespace vigie::models

@@ -1,0 +1,325 @@
+#include "event_table_model.h"
+
+#include "conn_info.h"
+#include "event_page_loader.h"
+
+#include <QThread>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace vigie::models {
+namespace {
+
+const QString timeFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz");
+
+} // namespace
+
+EventTableModel::EventTableModel(QObject* parent) : QAbstractTableModel(parent)
+{
+    tailTimer_.setInterval(std::chrono::seconds(1));
+    connect(&tailTimer_, &QTimer::timeout, this, &EventTableModel::requestNewer);
+}
+
+EventTableModel::~EventTableModel()
+{
+    closeLoader();
+}
+
+QString EventTableModel::severityName(int severity)
+{
+    switch (severity) {
+    case 0:
+        return tr("emergency");
+    case 1:
+        return tr("alert");
+    case 2:
+        return tr("critical");
+    case 3:
+        return tr("error");
+    case 4:
+        return tr("warning");
+    case 5:
+        return tr("notice");
+    case 6:
+        return tr("informational");
+    case 7:
+        return tr("debug");
+    default:
+        return QString::number(severity);
+    }
+}
+
+bool EventTableModel::open(const QString& conninfo, QString* error)
+{
+    QString problem;
+    const ConnInfo parsed = ConnInfo::parse(conninfo, &problem);
+    QString options;
+    if (parsed.isValid())
+        options = parsed.toQpsqlConnectOptions(&problem);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
+    closeLoader();
+    thread_ = new QThread(this);
+    thread_->setObjectName(QStringLiteral("event page loader"));
+    loader_ = new EventPageLoader(options);
+    loader_->moveToThread(thread_);
+    connect(thread_, &QThread::finished, loader_, &QObject::deleteLater);
+    connect(loader_, &EventPageLoader::snapshotReady, this, &EventTableModel::onSnapshotReady);
+    connect(loader_, &EventPageLoader::olderReady, this, &EventTableModel::onOlderReady);
+    connect(loader_, &EventPageLoader::newerReady, this, &EventTableModel::onNewerReady);
+    connect(loader_, &EventPageLoader::failed, this, &EventTableModel::onFailed);
+    thread_->start();
+    reload();
+    tailTimer_.start();
+    return true;
+}
+
+void EventTableModel::closeLoader()
+{
+    tailTimer_.stop();
+    ++generation_;
+    if (!thread_)
+        return;
+    // The loader is deleted on its own thread when the loop ends; waiting here only lasts
+    // as long as a query that is already running.
+    thread_->quit();
+    thread_->wait();
+    delete thread_;
+    thread_ = nullptr;
+    loader_ = nullptr;
+}
+
+void EventTableModel::reload()
+{
+    ++generation_;
+    if (!rows_.isEmpty()) {
+        beginResetModel();
+        rows_.clear();
+        endResetModel();
+    }
+    firstLoaded_ = false;
+    firstInFlight_ = false;
+    olderInFlight_ = false;
+    newerInFlight_ = false;
+    atEnd_ = false;
+    snapshotId_ = 0;
+    newestId_ = 0;
+    requestFirst();
+}
+
+void EventTableModel::requestFirst()
+{
+    if (!loader_ || firstInFlight_)
+        return;
+    firstInFlight_ = true;
+    QMetaObject::invokeMethod(
+        loader_,
+        [loader = loader_, generation = generation_, limit = pageSize_] {
+            loader->fetchFirst(generation, limit);
+        },
+        Qt::QueuedConnection);
+}
+
+void EventTableModel::requestNewer()
+{
+    if (!loader_)
+        return;
+    if (!firstLoaded_) {
+        // The first page failed (server not ready yet): try again on this tick.
+        requestFirst();
+        return;
+    }
+    if (newerInFlight_)
+        return;
+    newerInFlight_ = true;
+    QMetaObject::invokeMethod(
+        loader_,
+        [loader = loader_, generation = generation_, after = newestId_, limit = tailLimit_] {
+            loader->fetchNewer(generation, after, limit);
+        },
+        Qt::QueuedConnection);
+}
+
+bool EventTableModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && loader_ && firstLoaded_ && !atEnd_ && !olderInFlight_;
+}
+
+void EventTableModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent) || rows_.isEmpty())
+        return;
+    // Tail rows sit above the snapshot, so the last row is always the oldest of the snapshot.
+    const EventRow& oldest = rows_.constLast();
+    olderInFlight_ = true;
+    QMetaObject::invokeMethod(
+        loader_,
+        [loader = loader_, generation = generation_, ts = oldest.ts_us, id = oldest.id,
+         snapshot = snapshotId_,
+         limit = pageSize_] { loader->fetchOlder(generation, ts, id, snapshot, limit); },
+        Qt::QueuedConnection);
+}
+
+void EventTableModel::onSnapshotReady(quint64 generation, qint64 snapshotId, const EventRows& rows,
+                                      bool atEnd)
+{
+    if (generation != generation_)
+        return;
+    snapshotId_ = snapshotId;
+    newestId_ = snapshotId;
+    atEnd_ = atEnd || rows.isEmpty();
+    if (!rows.isEmpty()) {
+        const int first = static_cast<int>(rows_.size());
+        beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
+        rows_.append(rows);
+        endInsertRows();
+    }
+    // Only now may fetchMore run: views and testers call it from inside the insert signals,
+    // and a request made then would reuse the old cursor and load the same page twice.
+    firstInFlight_ = false;
+    firstLoaded_ = true;
+    Q_EMIT firstPageLoaded();
+}
+
+void EventTableModel::onOlderReady(quint64 generation, const EventRows& rows, bool atEnd)
+{
+    if (generation != generation_)
+        return;
+    if (!rows.isEmpty()) {
+        const int first = static_cast<int>(rows_.size());
+        beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
+        rows_.append(rows);
+        endInsertRows();
+    }
+    // After the insert, for the reason given in onSnapshotReady.
+    atEnd_ = atEnd;
+    olderInFlight_ = false;
+}
+
+void EventTableModel::onNewerReady(quint64 generation, const EventRows& rows, bool more)
+{
+    if (generation != generation_)
+        return;
+    if (!rows.isEmpty()) {
+        // The loader answers in ascending id; the table shows the newest first.
+        EventRows newestFirst(rows.crbegin(), rows.crend());
+        newestId_ = std::max(newestId_, rows.constLast().id);
+        beginInsertRows({}, 0, static_cast<int>(newestFirst.size()) - 1);
+        newestFirst.append(rows_);
+        rows_.swap(newestFirst);
+        endInsertRows();
+    }
+    newerInFlight_ = false;
+    if (more)
+        requestNewer(); // a backlog: keep reading rather than wait for the next tick
+}
+
+void EventTableModel::onFailed(quint64 generation, EventPageLoader::Request request, const QString& message)
+{
+    if (generation != generation_)
+        return;
+    switch (request) {
+    case EventPageLoader::Request::First:
+        firstInFlight_ = false;
+        break;
+    case EventPageLoader::Request::Older:
+        olderInFlight_ = false;
+        break;
+    case EventPageLoader::Request::Newer:
+        newerInFlight_ = false;
+        break;
+    }
+    Q_EMIT loadFailed(message);
+}
+
+void EventTableModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!rows_.isEmpty())
+        Q_EMIT dataChanged(index(0, SeverityColumn),
+                           index(static_cast<int>(rows_.size()) - 1, SeverityColumn),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+int EventTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int EventTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const EventRow& event = rows_.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return event.ts.toLocalTime().toString(timeFormat);
+        case HostColumn:
+            return event.host;
+        case AppColumn:
+            return event.app;
+        case SeverityColumn:
+            return event.severity ? severityName(*event.severity) : QString();
+        case SourceIpColumn:
+            return event.source_ip;
+        case UserColumn:
+            return event.user_name;
+        case MessageColumn: {
+            // One line per row: a multi-line message is shown whole in the detail pane.
+            QString text = event.message.left(1000);
+            text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+            return text;
+        }
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == TimeColumn)
+            return event.ts.toString(Qt::ISODateWithMs);
+        if (index.column() == SeverityColumn && event.severity)
+            return tr("Severity %1 (%2)").arg(*event.severity).arg(severityName(*event.severity));
+        return {};
+    case SeverityRole:
+        return event.severity ? QVariant(*event.severity) : QVariant();
+    case EventIdRole:
+        return event.id;
+    case ParseErrorRole:
+        return event.parse_error;
+    }
+    return {};
+}
+
+QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case HostColumn:
+        return tr("Host");
+    case AppColumn:
+        return tr("Application");
+    case SeverityColumn:
+        return tr("Severity");
+    case SourceIpColumn:
+        return tr("Source IP");
+    case UserColumn:
+        return tr("User");
+    case MessageColumn:
+        return tr("Message");
+    }
+    return {};
+}
+
+} // namespace vigie::models

@@ -1,0 +1,100 @@
+#pragma once
+// EventTableModel: the events table, newest first, loaded lazily. GUI thread only.
+// Older pages come through canFetchMore/fetchMore (keyset on (ts, id)); a 1 s timer asks
+// for rows committed since the newest id seen and inserts them at the top with one
+// beginInsertRows per answer. All database work happens in EventPageLoader on its own
+// thread; the model only owns the rows and drops answers from an older generation.
+#include "event_page_loader.h"
+#include "event_row.h"
+
+#include <QAbstractTableModel>
+#include <QTimer>
+
+class QThread;
+
+namespace vigie::models {
+
+class EventTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        TimeColumn,
+        HostColumn,
+        AppColumn,
+        SeverityColumn,
+        SourceIpColumn,
+        UserColumn,
+        MessageColumn,
+        ColumnCount
+    };
+    enum Role {
+        SeverityRole = Qt::UserRole + 1, // int 0..7, or invalid when the record had none
+        EventIdRole,                     // qint64
+        ParseErrorRole,                  // bool
+    };
+
+    explicit EventTableModel(QObject* parent = nullptr);
+    ~EventTableModel() override;
+
+    // Reads the events of the database at `conninfo` (libpq syntax), dropping what was shown.
+    // Returns false, with *error set, when the connection string cannot be used.
+    bool open(const QString& conninfo, QString* error = nullptr);
+    // Drops every row and reads the newest page again.
+    void reload();
+    bool isOpen() const { return loader_ != nullptr; }
+
+    void setPageSize(int rows) { pageSize_ = rows; }
+    int pageSize() const { return pageSize_; }
+    void setTailInterval(std::chrono::milliseconds interval) { tailTimer_.setInterval(interval); }
+    // True once every row of the snapshot has been read (the live tail keeps adding).
+    bool atEnd() const { return atEnd_; }
+    bool isFetching() const { return olderInFlight_ || firstInFlight_; }
+
+    const EventRow& row(int row) const { return rows_.at(row); }
+
+    // Translated name of a syslog severity (0 emergency .. 7 debug).
+    static QString severityName(int severity);
+    // Column titles and severity names follow the language: call after a language change.
+    void retranslate();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+Q_SIGNALS:
+    // A query failed (server gone, permission...); the model retries on the next tick.
+    void loadFailed(const QString& message);
+    // The first page of a reset arrived.
+    void firstPageLoaded();
+
+private:
+    void closeLoader();
+    void requestFirst();
+    void requestNewer();
+    void onSnapshotReady(quint64 generation, qint64 snapshotId, const vigie::models::EventRows& rows,
+                         bool atEnd);
+    void onOlderReady(quint64 generation, const vigie::models::EventRows& rows, bool atEnd);
+    void onNewerReady(quint64 generation, const vigie::models::EventRows& rows, bool more);
+    void onFailed(quint64 generation, vigie::models::EventPageLoader::Request request,
+                  const QString& message);
+
+    EventRows rows_;
+    QThread* thread_ = nullptr;
+    EventPageLoader* loader_ = nullptr;
+    QTimer tailTimer_;
+    quint64 generation_ = 0;
+    qint64 snapshotId_ = 0;
+    qint64 newestId_ = 0;
+    int pageSize_ = 500;
+    int tailLimit_ = 5000;
+    bool firstLoaded_ = false;
+    bool firstInFlight_ = false;
+    bool olderInFlight_ = false;
+    bool newerInFlight_ = false;
+    bool atEnd_ = false;
+};
+
+} // namespace vigie::models

@@ -1,0 +1,131 @@
+#include "workstation_session.h"
+
+#include "demo/demo_scenario.h"
+#include "store/local_cluster.h"
+
+#include <QStringList>
+#include <QThread>
+#include <QtConcurrent>
+
+#include <algorithm>
+#include <exception>
+
+namespace vigie::models {
+
+WorkstationSession::WorkstationSession(SessionConfig config, QObject* parent)
+    : QObject(parent), config_(std::move(config))
+{
+}
+
+WorkstationSession::~WorkstationSession()
+{
+    stop();
+}
+
+void WorkstationSession::start()
+{
+    if (phase_ != Phase::Idle)
+        return;
+    phase_ = usesLocalCluster() ? Phase::StartingLocalCluster : Phase::StartingEngine;
+    Q_EMIT phaseChanged(phase_);
+    startWork_ = QtConcurrent::run([this] { runStart(); });
+}
+
+void WorkstationSession::postPhase(Phase phase)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, phase] {
+            if (phase_ == Phase::Stopped)
+                return;
+            phase_ = phase;
+            Q_EMIT phaseChanged(phase);
+        },
+        Qt::QueuedConnection);
+}
+
+void WorkstationSession::runStart()
+{
+    try {
+        std::string conninfo = config_.conninfo.toStdString();
+        if (usesLocalCluster()) {
+            cluster_ = std::make_unique<store::LocalCluster>(config_.clusterDirectory.toStdString());
+            cluster_->start();
+            conninfo = cluster_->conninfo();
+            postPhase(Phase::StartingEngine);
+        }
+        ingest::EngineConfig engineConfig;
+        engineConfig.conninfo = conninfo;
+        engineConfig.parse_workers = static_cast<unsigned>(std::clamp(QThread::idealThreadCount() / 2, 1, 4));
+        if (config_.demo) {
+            ingest::ListenSpec listen;
+            listen.protocol = ingest::ListenSpec::Protocol::Tcp;
+            listen.address = "127.0.0.1";
+            listen.port = 0;
+            engineConfig.listens.push_back(listen);
+        }
+        auto engine = std::make_unique<ingest::Engine>(engineConfig);
+        engine->start();
+        QString demoListener;
+        if (config_.demo) {
+            const auto bound = engine->boundListeners();
+            if (bound.empty())
+                throw std::runtime_error("the demo listener did not start");
+            demoListener = QString::fromStdString(bound.front().toUri());
+            feeder_ = std::make_unique<demo::DemoFeeder>(bound.front().address, bound.front().port,
+                                                         config_.demoLinesPerSecond);
+            feeder_->start();
+        }
+        engine_ = std::move(engine);
+        const QString readyConninfo = QString::fromStdString(conninfo);
+        QMetaObject::invokeMethod(
+            this,
+            [this, readyConninfo, demoListener] {
+                if (phase_ == Phase::Stopped)
+                    return;
+                conninfo_ = readyConninfo;
+                demoListener_ = demoListener;
+                phase_ = Phase::Running;
+                Q_EMIT phaseChanged(phase_);
+                Q_EMIT ready(readyConninfo);
+            },
+            Qt::QueuedConnection);
+    } catch (const std::exception& e) {
+        // libpq indents the continuation lines of its messages with a tab: keep the lines,
+        // drop the indentation, so a message box shows them cleanly.
+        QStringList lines = QString::fromUtf8(e.what()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (QString& line : lines)
+            line = line.trimmed();
+        const QString message = lines.join(QLatin1Char('\n'));
+        QMetaObject::invokeMethod(
+            this,
+            [this, message] {
+                if (phase_ == Phase::Stopped)
+                    return;
+                phase_ = Phase::Failed;
+                Q_EMIT phaseChanged(phase_);
+                Q_EMIT failed(message);
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void WorkstationSession::stop()
+{
+    if (phase_ == Phase::Stopped)
+        return;
+    startWork_.waitForFinished();
+    phase_ = Phase::Stopped;
+    try {
+        if (feeder_)
+            feeder_->stop();
+        if (engine_)
+            engine_->stop();
+        if (cluster_)
+            cluster_->stop();
+    } catch (const std::exception& e) {
+        qWarning("Vigie: while stopping: %s", e.what());
+    }
+}
+
+} // namespace vigie::models

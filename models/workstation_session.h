@@ -1,0 +1,76 @@
+#pragma once
+// WorkstationSession: the back end running inside the desktop app — the managed local
+// PostgreSQL cluster (when no server is configured), the ingest Engine and, in demo mode,
+// the DemoFeeder sending the scenario to the engine's own TCP listener.
+// start() does the slow work (initdb, pg_ctl, connect, migrations) on a worker thread and
+// answers with the queued signals ready() or failed(); the GUI thread never waits for it.
+// stop() waits for that work and shuts everything down; call it once the window is gone.
+#include "ingest/engine.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace vigie::store {
+class LocalCluster;
+}
+namespace vigie::demo {
+class DemoFeeder;
+}
+
+namespace vigie::models {
+
+struct SessionConfig {
+    // libpq conninfo of an existing server; empty means the managed local cluster.
+    QString conninfo;
+    // Where the managed cluster lives (store::LocalCluster::defaultDirectory).
+    QString clusterDirectory;
+    bool demo = false;
+    double demoLinesPerSecond = 25;
+};
+
+class WorkstationSession : public QObject {
+    Q_OBJECT
+public:
+    enum class Phase { Idle, StartingLocalCluster, StartingEngine, Running, Failed, Stopped };
+    Q_ENUM(Phase)
+
+    explicit WorkstationSession(SessionConfig config, QObject* parent = nullptr);
+    ~WorkstationSession() override; // stop()
+
+    bool usesLocalCluster() const { return config_.conninfo.trimmed().isEmpty(); }
+    Phase phase() const { return phase_; }
+    // Valid from ready() until the session is destroyed.
+    const ingest::Engine* engine() const { return phase_ == Phase::Running ? engine_.get() : nullptr; }
+    QString conninfo() const { return conninfo_; }
+    // The demo listener's URI, empty when not in demo mode.
+    QString demoListener() const { return demoListener_; }
+
+    void start();
+    void stop();
+
+Q_SIGNALS:
+    void phaseChanged(vigie::models::WorkstationSession::Phase phase);
+    // The engine runs; `conninfo` reaches its database (it may hold a password: keep it in
+    // memory only).
+    void ready(const QString& conninfo);
+    void failed(const QString& message);
+
+private:
+    void runStart(); // worker thread
+    void postPhase(Phase phase);
+
+    SessionConfig config_;
+    Phase phase_ = Phase::Idle;
+    QFuture<void> startWork_;
+    // Written by the worker before it posts ready(); read on the GUI thread after that.
+    std::unique_ptr<store::LocalCluster> cluster_;
+    std::unique_ptr<ingest::Engine> engine_;
+    std::unique_ptr<demo::DemoFeeder> feeder_;
+    QString conninfo_;
+    QString demoListener_;
+};
+
+} // namespace vigie::models

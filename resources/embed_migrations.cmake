@@ -1,0 +1,11 @@
+# Writes OUTPUT: a C++ file listing every migration in INPUTS (sorted) as {version, name, sql}.
+set(body "#include \"embedded_migrations.h\"\n\nnamespace vigie::resources {\n\nconst std::vector<EmbeddedMigration>& migrations()\n{\n    static const std::vector<EmbeddedMigration> all = {\n")
+foreach(path IN LISTS INPUTS)
+  get_filename_component(name ${path} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" version ${name})
+  math(EXPR version "${version}")
+  file(READ ${path} sql)
+  string(APPEND body "        {${version}, \"${name}\", R\"vigie_sql(${sql})vigie_sql\"},\n")
+endforeach()
+string(APPEND body "    };\n    return all;\n}\n\n} // namespace vigie::resources\n")
+file(WRITE ${OUTPUT} "${body}")

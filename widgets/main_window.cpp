@@ -1,0 +1,242 @@
+#include "main_window.h"
+
+#include "engine_status.h"
+#include "event_detail_pane.h"
+#include "event_table_model.h"
+#include "event_table_view.h"
+#include "ingest_status_bar.h"
+#include "language_switcher.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+
+#include <algorithm>
+
+namespace vigie::widgets {
+
+MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages, QWidget* parent)
+    : QMainWindow(parent), status_(status), languages_(languages), model_(new models::EventTableModel(this)),
+      view_(new EventTableView(this)), detail_(new EventDetailPane(this)),
+      statusBar_(new IngestStatusBar(status, this)), splitter_(new QSplitter(Qt::Horizontal, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    view_->setObjectName(QStringLiteral("eventsTable"));
+    detail_->setObjectName(QStringLiteral("eventDetail"));
+    view_->setModel(model_);
+
+    splitter_->addWidget(view_);
+    splitter_->addWidget(detail_);
+    splitter_->setStretchFactor(0, 3);
+    splitter_->setStretchFactor(1, 1);
+    splitter_->setChildrenCollapsible(false);
+    setCentralWidget(splitter_);
+    setStatusBar(statusBar_);
+
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentRowChanged);
+    connect(model_, &QAbstractItemModel::modelReset, detail_, &EventDetailPane::clear);
+    connect(model_, &models::EventTableModel::loadFailed, this, [this](const QString& message) {
+        statusBar_->showMessage(tr("Could not read events: %1").arg(message), 10000);
+    });
+
+    createActions();
+    createMenus();
+    retranslate();
+    restoreLayout();
+}
+
+void MainWindow::restoreLayout()
+{
+    // First run: most of the screen, the table three quarters of the width.
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1400, 900);
+    resize(std::max(available.width() * 9 / 10, 1000), std::max(available.height() * 9 / 10, 640));
+    splitter_->setSizes({width() * 3 / 4, width() / 4});
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("ui/mainWindow/geometry")).toByteArray());
+    splitter_->restoreState(settings.value(QStringLiteral("ui/mainWindow/splitter")).toByteArray());
+    view_->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("ui/mainWindow/columns")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("ui/mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("ui/mainWindow/splitter"), splitter_->saveState());
+    settings.setValue(QStringLiteral("ui/mainWindow/columns"), view_->horizontalHeader()->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    quitAction_ = new QAction(this);
+    quitAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quitAction_->setMenuRole(QAction::QuitRole);
+    connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+
+    copyRawAction_ = new QAction(this);
+    copyRawAction_->setObjectName(QStringLiteral("copyRawLineAction"));
+    copyRawAction_->setShortcut(QKeySequence::Copy);
+    connect(copyRawAction_, &QAction::triggered, this, &MainWindow::copySelectedRawLine);
+
+    reloadAction_ = new QAction(this);
+    reloadAction_->setShortcut(QKeySequence::Refresh);
+    connect(reloadAction_, &QAction::triggered, model_, &models::EventTableModel::reload);
+
+    newestAction_ = new QAction(this);
+    newestAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
+    connect(newestAction_, &QAction::triggered, view_, &QAbstractItemView::scrollToTop);
+
+    detailsAction_ = new QAction(this);
+    detailsAction_->setCheckable(true);
+    detailsAction_->setChecked(true);
+    detailsAction_->setShortcut(QKeySequence(Qt::Key_F3));
+    connect(detailsAction_, &QAction::toggled, detail_, &QWidget::setVisible);
+
+    aboutAction_ = new QAction(this);
+    aboutAction_->setMenuRole(QAction::AboutRole);
+    connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
+
+    languageGroup_ = new QActionGroup(this);
+    languageGroup_->setExclusive(true);
+    for (const QString& code : LanguageSwitcher::availableLanguages()) {
+        auto* action = new QAction(LanguageSwitcher::nativeName(code), languageGroup_);
+        action->setObjectName(QStringLiteral("languageAction_%1").arg(code));
+        action->setCheckable(true);
+        action->setData(code);
+        connect(action, &QAction::triggered, this, [this, code] {
+            if (!languages_->setLanguage(code, true)) {
+                QMessageBox::warning(
+                    this, tr("Language"),
+                    tr("The %1 translation could not be loaded.").arg(LanguageSwitcher::nativeName(code)));
+            }
+            syncLanguageActions();
+        });
+    }
+    connect(languages_, &LanguageSwitcher::languageChanged, this, &MainWindow::syncLanguageActions);
+    syncLanguageActions();
+}
+
+void MainWindow::createMenus()
+{
+    fileMenu_ = menuBar()->addMenu(QString());
+    fileMenu_->setObjectName(QStringLiteral("fileMenu"));
+    fileMenu_->addAction(quitAction_);
+
+    editMenu_ = menuBar()->addMenu(QString());
+    editMenu_->setObjectName(QStringLiteral("editMenu"));
+    editMenu_->addAction(copyRawAction_);
+
+    viewMenu_ = menuBar()->addMenu(QString());
+    viewMenu_->setObjectName(QStringLiteral("viewMenu"));
+    viewMenu_->addAction(newestAction_);
+    viewMenu_->addAction(reloadAction_);
+    viewMenu_->addSeparator();
+    viewMenu_->addAction(detailsAction_);
+
+    languageMenu_ = menuBar()->addMenu(QString());
+    languageMenu_->setObjectName(QStringLiteral("languageMenu"));
+    languageMenu_->addActions(languageGroup_->actions());
+
+    helpMenu_ = menuBar()->addMenu(QString());
+    helpMenu_->setObjectName(QStringLiteral("helpMenu"));
+    helpMenu_->addAction(aboutAction_);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Vigie — Events"));
+    fileMenu_->setTitle(tr("&File"));
+    editMenu_->setTitle(tr("&Edit"));
+    viewMenu_->setTitle(tr("&View"));
+    languageMenu_->setTitle(tr("&Language"));
+    helpMenu_->setTitle(tr("&Help"));
+    quitAction_->setText(tr("&Quit"));
+    copyRawAction_->setText(tr("&Copy Raw Line"));
+    copyRawAction_->setStatusTip(tr("Copy the selected event's raw line to the clipboard"));
+    reloadAction_->setText(tr("&Reload Events"));
+    newestAction_->setText(tr("Go to &Newest"));
+    detailsAction_->setText(tr("Event &Details"));
+    aboutAction_->setText(tr("&About Vigie"));
+    model_->retranslate();
+    if (!demoListener_.isEmpty())
+        showDemoListener(demoListener_);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::syncLanguageActions()
+{
+    for (QAction* action : languageGroup_->actions())
+        action->setChecked(action->data().toString() == languages_->language());
+}
+
+void MainWindow::openEvents(const QString& conninfo)
+{
+    QString error;
+    if (!model_->open(conninfo, &error))
+        showStartupFailure(tr("The database connection string cannot be used: %1").arg(error));
+}
+
+void MainWindow::showStartupFailure(const QString& message)
+{
+    auto* box =
+        new QMessageBox(QMessageBox::Critical, tr("Vigie could not start"),
+                        tr("Vigie could not open its database, so no events can be received or shown."),
+                        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("startupFailureBox"));
+    box->setInformativeText(message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->open();
+}
+
+void MainWindow::showDemoListener(const QString& uri)
+{
+    demoListener_ = uri;
+    statusBar_->showMessage(tr("Demo mode: the attack scenario is being sent to %1").arg(uri));
+}
+
+void MainWindow::onCurrentRowChanged(const QModelIndex& current)
+{
+    if (current.isValid())
+        detail_->setEvent(model_->row(current.row()));
+    else
+        detail_->clear();
+}
+
+void MainWindow::copySelectedRawLine()
+{
+    const QModelIndex current = view_->currentIndex();
+    if (current.isValid())
+        QApplication::clipboard()->setText(model_->row(current.row()).raw);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Vigie"),
+                       tr("<h3>Vigie %1</h3>"
+                          "<p>A workstation for the analysts of a security operations centre: it collects "
+                          "logs, keeps their history in PostgreSQL and shows them as they arrive.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}
+
+} // namespace vigie::widgets
