@@ -23,7 +23,11 @@ PgConnection::PgConnection(const std::string& conninfo) : conn_(PQconnectdb(conn
     if (!conn_)
         throw ConnectionError("out of memory while connecting to PostgreSQL");
     if (PQstatus(conn_.get()) != CONNECTION_OK) {
-        std::string message = PQerrorMessage(conn_.get());
+        // libpq indents its hint lines with a tab; a message box shows one sentence per line.
+        std::string message;
+        for (const char c : std::string_view(PQerrorMessage(conn_.get())))
+            if (c != '\t')
+                message.push_back(c);
         while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
             message.pop_back();
         throw ConnectionError(message);
