@@ -2,6 +2,9 @@
 
 #include <arpa/inet.h>
 
+#include <utility>
+#include <vector>
+
 namespace vigie::ingest {
 
 namespace {
@@ -37,9 +40,11 @@ bool parseInto(std::string_view uri, ListenSpec& spec, std::string* error)
         spec.protocol = ListenSpec::Protocol::Tcp;
     else if (scheme == "udp")
         spec.protocol = ListenSpec::Protocol::Udp;
+    else if (scheme == "tls")
+        spec.protocol = ListenSpec::Protocol::Tls;
     else
         return fail(error, "unsupported scheme '" + std::string(scheme) + "' in " + quoted +
-                               " (expected tcp or udp)");
+                               " (expected tcp, udp or tls)");
 
     std::string_view rest = uri.substr(scheme_end + 3);
     std::string_view query;
@@ -100,15 +105,26 @@ bool parseInto(std::string_view uri, ListenSpec& spec, std::string* error)
         const std::string_view key = item.substr(0, eq);
         const std::string_view value =
             eq == std::string_view::npos ? std::string_view{} : item.substr(eq + 1);
-        if (key != "format")
-            return fail(error,
-                        "unknown option '" + std::string(key) + "' in " + quoted + " (supported: format)");
-        const auto format = parse::formatFromName(value);
-        if (!format)
-            return fail(error, "unknown format '" + std::string(value) + "' in " + quoted +
-                                   " (expected auto, rfc5424 or rfc3164)");
-        spec.format = *format;
+        if (key == "format") {
+            const auto format = parse::formatFromName(value);
+            if (!format)
+                return fail(error, "unknown format '" + std::string(value) + "' in " + quoted +
+                                       " (expected auto, rfc5424, rfc3164, cef, leef or json)");
+            spec.format = *format;
+        } else if (key == "name") {
+            spec.name.assign(value);
+        } else if (key == "cert" || key == "key" || key == "ca") {
+            if (spec.protocol != ListenSpec::Protocol::Tls)
+                return fail(error, "option '" + std::string(key) + "' in " + quoted + " is only for tls://");
+            (key == "cert" ? spec.tls_certificate : key == "key" ? spec.tls_private_key : spec.tls_client_ca)
+                .assign(value);
+        } else {
+            return fail(error, "unknown option '" + std::string(key) + "' in " + quoted +
+                                   " (supported: format, name, and cert, key, ca for tls)");
+        }
     }
+    if (spec.protocol == ListenSpec::Protocol::Tls && (spec.tls_certificate.empty() || spec.tls_private_key.empty()))
+        return fail(error, "a tls:// listener needs cert= and key= (PEM files) in " + quoted);
     return true;
 }
 
@@ -124,14 +140,29 @@ std::optional<ListenSpec> ListenSpec::fromUri(std::string_view uri, std::string*
 
 std::string ListenSpec::toUri() const
 {
-    std::string uri = protocol == Protocol::Tcp ? "tcp://" : "udp://";
+    std::string uri = protocol == Protocol::Tcp ? "tcp://" : protocol == Protocol::Udp ? "udp://" : "tls://";
     if (address.find(':') != std::string::npos)
         uri.append("[").append(address).append("]");
     else
         uri.append(address);
     uri.append(":").append(std::to_string(port));
+    std::vector<std::pair<std::string_view, std::string>> options;
     if (format != parse::Format::Auto)
-        uri.append("?format=").append(parse::formatName(format));
+        options.emplace_back("format", parse::formatName(format));
+    if (!name.empty())
+        options.emplace_back("name", name);
+    if (!tls_certificate.empty())
+        options.emplace_back("cert", tls_certificate);
+    if (!tls_private_key.empty())
+        options.emplace_back("key", tls_private_key);
+    if (!tls_client_ca.empty())
+        options.emplace_back("ca", tls_client_ca);
+    char separator = '?';
+    for (const auto& [key, value] : options) {
+        uri.push_back(separator);
+        uri.append(key).append("=").append(value);
+        separator = '&';
+    }
     return uri;
 }
 

@@ -1,5 +1,8 @@
 #include "parse/record_parser.h"
 
+#include "parse/cef_leef_parser.h"
+#include "parse/json_parser.h"
+#include "parse/message_extractor.h"
 #include "parse/rfc3164_parser.h"
 #include "parse/rfc5424_parser.h"
 #include "parse/syslog_common.h"
@@ -64,6 +67,51 @@ Event freshEvent(std::string_view record, const Context& context)
     return event;
 }
 
+
+// Which grammar a record is in, judged from its first bytes; Auto means syslog.
+Format sniff(std::string_view s, std::size_t begin)
+{
+    const std::string_view head = s.substr(begin);
+    if (head.starts_with('{'))
+        return Format::Json;
+    if (head.starts_with("CEF:"))
+        return Format::Cef;
+    if (head.starts_with("LEEF:"))
+        return Format::Leef;
+    return Format::Auto;
+}
+
+// RFC 5424 or RFC 3164 (Auto decides, see the header); false after `refuse` was called.
+template <typename Refuse>
+bool parseSyslog(std::string_view s, std::size_t begin, Format format, const Context& context, Event& event,
+                 const Refuse& refuse)
+{
+    bool has_pri = false;
+    const bool as_5424 =
+        format == Format::Rfc5424 || (format == Format::Auto && looksLikeRfc5424(s, begin, has_pri));
+    detail::ParseFailure failure;
+    if (!as_5424) {
+        if (detail::parseRfc3164(s, begin, context, event, failure))
+            return true;
+        refuse("rfc3164", failure);
+        return false;
+    }
+    const auto result = detail::parseRfc5424(s, begin, format == Format::Rfc5424 || has_pri, context, event);
+    if (result.ok)
+        return true;
+    if (format == Format::Auto && !result.past_header) {
+        // Only looked like RFC 5424 ("<13>1 apple fell"): read it as BSD syslog.
+        std::string raw = std::move(event.raw);
+        event = Event{};
+        event.received_at = context.received_at;
+        event.raw = std::move(raw);
+        if (detail::parseRfc3164(s, begin, context, event, failure))
+            return true;
+    }
+    refuse("rfc5424", result.failure);
+    return false;
+}
+
 } // namespace
 
 std::optional<Format> formatFromName(std::string_view name)
@@ -74,6 +122,12 @@ std::optional<Format> formatFromName(std::string_view name)
         return Format::Rfc5424;
     if (name == "rfc3164")
         return Format::Rfc3164;
+    if (name == "cef")
+        return Format::Cef;
+    if (name == "leef")
+        return Format::Leef;
+    if (name == "json")
+        return Format::Json;
     return std::nullopt;
 }
 
@@ -86,6 +140,12 @@ std::string_view formatName(Format format)
         return "rfc5424";
     case Format::Rfc3164:
         return "rfc3164";
+    case Format::Cef:
+        return "cef";
+    case Format::Leef:
+        return "leef";
+    case Format::Json:
+        return "json";
     }
     return "auto";
 }
@@ -109,28 +169,45 @@ Event parseRecord(std::string_view record, Format format, const Context& context
         error.raw = std::move(event.raw);
         event = std::move(error);
     };
-    bool has_pri = false;
-    const bool as_5424 =
-        format == Format::Rfc5424 || (format == Format::Auto && looksLikeRfc5424(s, begin, has_pri));
-    if (as_5424) {
-        const auto result =
-            detail::parseRfc5424(s, begin, format == Format::Rfc5424 || has_pri, context, event);
-        if (!result.ok && (format == Format::Rfc5424 || result.past_header)) {
-            refuse("rfc5424", result.failure);
-        } else if (!result.ok) {
-            // Only looked like RFC 5424 ("<13>1 apple fell"): read it as BSD syslog.
-            std::string raw = std::move(event.raw);
-            event = Event{};
-            event.received_at = context.received_at;
-            event.raw = std::move(raw);
-            detail::ParseFailure ignored;
-            if (!detail::parseRfc3164(s, begin, context, event, ignored))
-                refuse("rfc5424", result.failure);
+    detail::ParseFailure failure;
+    switch (format == Format::Auto ? sniff(s, begin) : format) {
+    case Format::Json:
+        if (!detail::parseJson(s, begin, event, failure))
+            refuse("json", failure);
+        break;
+    case Format::Cef:
+        if (!detail::parseCef(s, begin, event, failure))
+            refuse("cef", failure);
+        break;
+    case Format::Leef:
+        if (!detail::parseLeef(s, begin, event, failure))
+            refuse("leef", failure);
+        break;
+    case Format::Auto:
+    case Format::Rfc5424:
+    case Format::Rfc3164:
+        if (!parseSyslog(s, begin, format, context, event, refuse))
+            break;
+        // Appliances forward CEF and LEEF inside a syslog envelope: the header gives the
+        // sender and time when the payload does not.
+        if (format == Format::Auto && (event.message.starts_with("CEF:") || event.message.starts_with("LEEF:"))) {
+            const std::string payload = std::move(event.message);
+            event.message.clear();
+            const bool cef = payload.starts_with("CEF:");
+            if (!(cef ? detail::parseCef(payload, 0, event, failure) : detail::parseLeef(payload, 0, event, failure))) {
+                refuse(cef ? "cef" : "leef", failure);
+                break;
+            }
+        } else {
+            detail::extractFromMessage(event);
         }
-    } else {
-        detail::ParseFailure failure;
-        if (!detail::parseRfc3164(s, begin, context, event, failure))
-            refuse("rfc3164", failure);
+        break;
+    }
+    if (!event.parse_error) {
+        if (event.ts == Timestamp{})
+            event.ts = context.received_at;
+        if (event.host.empty())
+            event.host = context.peer_address;
     }
     sanitizeForText(event);
     return event;

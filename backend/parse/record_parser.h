@@ -1,10 +1,14 @@
 #pragma once
-// Turns one framed record (one syslog message) into a normalised Event. Never fails: a record
+// Turns one framed record (a syslog message, a CEF/LEEF line, a JSON object) into a normalised
+// Event. Never fails: a record
 // that does not parse comes back with parse_error set, message = the raw text and
 // fields["parse_error"] = the reason, so nothing is ever dropped for being malformed.
 // Pure functions, safe to call from any number of worker threads.
 //
-// Auto picks RFC 5424 when the record starts with "<PRI>VERSION " (or "VERSION " with no PRI);
+// Auto looks at the record itself: '{' starts JSON (generic, Suricata EVE, Zeek, Windows events
+// — told apart by their keys), "CEF:" and "LEEF:" start those formats, anything else is syslog;
+// a syslog message whose text is CEF or LEEF (how appliances forward them) is read as both.
+// For syslog, Auto picks RFC 5424 when the record starts with "<PRI>VERSION " (or "VERSION " with no PRI);
 // if that fails before the TIMESTAMP was read (e.g. "<13>1 apple fell") it is read as RFC 3164
 // instead; a record that fails the grammar it was recognised as is a parse error. A parse
 // error keeps format = the grammar that refused it ("rfc5424" or "rfc3164"), its reason with
@@ -18,9 +22,9 @@
 
 namespace vigie::parse {
 
-enum class Format { Auto, Rfc5424, Rfc3164 };
+enum class Format { Auto, Rfc5424, Rfc3164, Cef, Leef, Json };
 
-// "auto", "rfc5424", "rfc3164" -> Format; anything else -> nullopt.
+// "auto", "rfc5424", "rfc3164", "cef", "leef", "json" -> Format; anything else -> nullopt.
 std::optional<Format> formatFromName(std::string_view name);
 std::string_view formatName(Format format);
 

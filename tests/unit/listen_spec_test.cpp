@@ -52,7 +52,9 @@ TEST(ListenSpec, FormatOption)
 TEST(ListenSpec, RoundTrips)
 {
     for (const char* uri : {"tcp://127.0.0.1:5514", "udp://0.0.0.0:514", "tcp://[::1]:6514",
-                            "udp://[2001:db8::7]:65535?format=rfc3164", "tcp://10.1.2.3:0?format=rfc5424"}) {
+                            "udp://[2001:db8::7]:65535?format=rfc3164", "tcp://10.1.2.3:0?format=rfc5424",
+                            "tcp://0.0.0.0:514?format=cef&name=firewalls",
+                            "tls://0.0.0.0:6514?cert=/etc/vigie/s.pem&key=/etc/vigie/s.key&ca=/etc/vigie/ca.pem"}) {
         const auto spec = ListenSpec::fromUri(uri);
         ASSERT_TRUE(spec) << uri;
         EXPECT_EQ(spec->toUri(), uri);
@@ -75,7 +77,7 @@ TEST(ListenSpec, ClearErrors)
         const char* mentions;
     };
     const Case cases[] = {
-        {"tls://127.0.0.1:6514", "unsupported scheme 'tls'"},
+        {"ssl://127.0.0.1:6514", "unsupported scheme 'ssl'"},
         {"http://127.0.0.1:80", "unsupported scheme 'http'"},
         {"127.0.0.1:514", "must look like tcp://"},
         {"tcp://127.0.0.1", "missing port"},
@@ -92,7 +94,10 @@ TEST(ListenSpec, ClearErrors)
         {"tcp://[nope]:514", "not an IPv6 address"},
         {"tcp://256.1.1.1:514", "not an IPv4 address"},
         {"tcp://localhost:514", "not an IPv4 address"},
-        {"tcp://127.0.0.1:514?format=json", "unknown format 'json'"},
+        {"tcp://127.0.0.1:514?format=xml", "unknown format 'xml'"},
+        {"tls://127.0.0.1:6514", "cert= and key="},
+        {"tls://127.0.0.1:6514?cert=/a.pem", "cert= and key="},
+        {"udp://127.0.0.1:514?cert=/a.pem", "only for tls://"},
         {"tcp://127.0.0.1:514?format=", "unknown format ''"},
         {"tcp://127.0.0.1:514?fmt=rfc3164", "unknown option 'fmt'"},
     };

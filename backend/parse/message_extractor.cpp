@@ -1,0 +1,7 @@
+#include "parse/message_extractor.h"
+
+namespace vigie::parse::detail {
+
+void extractFromMessage(Event&) {}
+
+} // namespace vigie::parse::detail
