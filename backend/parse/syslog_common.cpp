@@ -475,6 +475,95 @@ Timestamp resolveBsdTimestamp(CivilTime t, Timestamp received_at)
     return result;
 }
 
+bool parseZoneOffset(std::string_view zone, int& offset_seconds)
+{
+    if (zone.empty())
+        return false;
+    if (zone[0] == '+' || zone[0] == '-') {
+        // "+hh", "+hhmm", "+hh:mm"
+        const std::string_view d = zone.substr(1);
+        int hh = 0, mm = 0;
+        auto two = [&](std::size_t at, int& v) {
+            if (at + 2 > d.size() || !isDigit(d[at]) || !isDigit(d[at + 1]))
+                return false;
+            v = (d[at] - '0') * 10 + (d[at + 1] - '0');
+            return true;
+        };
+        if (!two(0, hh))
+            return false;
+        if (d.size() == 5 && d[2] == ':') {
+            if (!two(3, mm))
+                return false;
+        } else if (d.size() == 4) {
+            if (!two(2, mm))
+                return false;
+        } else if (d.size() != 2) {
+            return false;
+        }
+        if (hh > 14 || mm > 59)
+            return false;
+        offset_seconds = (hh * 3600 + mm * 60) * (zone[0] == '-' ? -1 : 1);
+        return true;
+    }
+    struct Abbreviation {
+        std::string_view name;
+        int half_hours; // offset from UTC
+    };
+    static constexpr std::array<Abbreviation, 31> kZones{{
+        {"UTC", 0},    {"GMT", 0},    {"UT", 0},    {"Z", 0},     {"WET", 0},   {"WEST", 2},  {"CET", 2},
+        {"CEST", 4},   {"MET", 2},    {"MEST", 4},  {"EET", 4},   {"EEST", 6},  {"MSK", 6},   {"EST", -10},
+        {"EDT", -8},   {"CST", -12},  {"CDT", -10}, {"MST", -14}, {"MDT", -12}, {"PST", -16}, {"PDT", -14},
+        {"AKST", -18}, {"AKDT", -16}, {"HST", -20}, {"JST", 18},  {"KST", 18},  {"AEST", 20}, {"AEDT", 22},
+        {"NZST", 24},  {"NZDT", 26},  {"SGT", 16},
+    }};
+    if (zone.size() > 4)
+        return false;
+    char upper[4];
+    for (std::size_t k = 0; k < zone.size(); ++k) {
+        const char c = zone[k];
+        upper[k] = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+    }
+    const std::string_view name(upper, zone.size());
+    for (const auto& z : kZones) {
+        if (z.name == name) {
+            offset_seconds = z.half_hours * 1800;
+            return true;
+        }
+    }
+    return false;
+}
+
+Timestamp resolveBsdTimestampWithOffset(CivilTime t, int offset_seconds, Timestamp received_at)
+{
+    using namespace std::chrono;
+    const int received_year = static_cast<int>(year_month_day(floor<days>(received_at)).year());
+    const auto limit = received_at + hours(24);
+    auto distance = [&](Timestamp x) { return x > received_at ? x - received_at : received_at - x; };
+    bool found = false;
+    Timestamp best{};
+    for (int year = received_year + 1; year >= received_year - 1; --year) {
+        if (!isValidDate(year, t.month, t.day))
+            continue;
+        t.year = year;
+        const Timestamp candidate = civilToUtc(t) - seconds(offset_seconds);
+        if (candidate > limit)
+            continue;
+        if (!found || distance(candidate) < distance(best)) {
+            best = candidate;
+            found = true;
+        }
+    }
+    if (!found) {
+        // Feb 29 with no leap year around: the nearest leap year before.
+        int year = received_year - 1;
+        while (!isValidDate(year, t.month, t.day))
+            --year;
+        t.year = year;
+        best = civilToUtc(t) - seconds(offset_seconds);
+    }
+    return best;
+}
+
 bool parseStructuredData(std::string_view s, std::size_t& pos, Event& event, std::size_t& params,
                          ParseFailure& failure)
 {

@@ -68,6 +68,16 @@ Scan parseBsdTimestamp(std::string_view s, std::size_t& pos, CivilTime& out, Par
 // but never more than a day ahead of it (clock skew allowed; the far future is not).
 Timestamp resolveBsdTimestamp(CivilTime t, Timestamp received_at);
 
+// UTC offset in seconds of the zone written after a device timestamp: "UTC", "GMT", "UT", "Z",
+// numeric "+hh:mm" / "+hhmm" / "+hh", or a common abbreviation (the US zones, western, central
+// and eastern Europe, JST, KST, AEST/AEDT, NZST/NZDT, standard and summer). Ambiguous
+// abbreviations (IST, BST...) are unknown: false, and the caller falls back to local time.
+bool parseZoneOffset(std::string_view zone, int& offset_seconds);
+
+// resolveBsdTimestamp for a stamp whose UTC offset is known ("Mar  1 18:48:50 UTC"): same
+// year rule, no local-time lookup.
+Timestamp resolveBsdTimestampWithOffset(CivilTime t, int offset_seconds, Timestamp received_at);
+
 // RFC 5424 STRUCTURED-DATA elements starting at `pos` (which must point at '['), appended to
 // event.fields as "sd.<sd-id>.<param>" (or "sd.<sd-id>" = "" for an element without
 // parameters). Returns false and sets `failure` on a grammar error; fields already appended
