@@ -1,5 +1,6 @@
 # Writes OUTPUT: a C++ file listing every migration in INPUTS (sorted) as {version, name, sql}.
 set(body "#include \"embedded_migrations.h\"\n\nnamespace vigie::resources {\n\nconst std::vector<EmbeddedMigration>& migrations()\n{\n    static const std::vector<EmbeddedMigration> all = {\n")
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
 foreach(path IN LISTS INPUTS)
   get_filename_component(name ${path} NAME_WE)
   string(REGEX MATCH "^[0-9]+" version ${name})

@@ -6,12 +6,16 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <stdexcept>
 #include <thread>
+
+#include <unistd.h>
 
 namespace vigie::cli {
 namespace {
@@ -75,6 +79,32 @@ unsigned workersOption(const Options& options)
     return static_cast<unsigned>(value);
 }
 
+// Where serve keeps batches while the database is away: $VIGIE_SPOOL, else the XDG state folder
+// (or /var/lib/vigie/spool for root, as a system service).
+std::filesystem::path defaultSpoolDirectory()
+{
+    if (const char* spool = std::getenv("VIGIE_SPOOL"); spool && *spool)
+        return spool;
+    if (geteuid() == 0)
+        return "/var/lib/vigie/spool";
+    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state)
+        return std::filesystem::path(state) / "vigie" / "spool";
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home ? home : ".") / ".local" / "state" / "vigie" / "spool";
+}
+
+// One line per source on stderr, so an operator sees where records went.
+void printSourceCounters(const ingest::EngineStats& stats)
+{
+    for (const auto& s : stats.sources)
+        std::cerr << "vigiectl serve: source " << s.name << ": received=" << s.received << " parsed=" << s.parsed
+                  << " parse_errors=" << s.parse_errors << " dropped=" << s.dropped << " spooled=" << s.spooled
+                  << " stored=" << s.stored << "\n";
+    if (stats.spool_pending > 0)
+        std::cerr << "vigiectl serve: " << stats.spool_pending
+                  << " events wait in the spool; they are stored when the database is reachable again\n";
+}
+
 // Runs a command body, turning exceptions into one clear line on stderr.
 template <typename Body> int guarded(const char* command, Body body)
 {
@@ -94,10 +124,13 @@ template <typename Body> int guarded(const char* command, Body body)
 int serve(const Arguments& args)
 {
     return guarded("serve", [&] {
-        const auto options = parseOptions(args, {"database", "listen", "workers"});
+        const auto options = parseOptions(args, {"database", "listen", "workers", "spool", "memory-cap"});
         ingest::EngineConfig config;
         config.conninfo = options.get("database").value_or("");
         config.parse_workers = workersOption(options);
+        config.spool_directory = options.get("spool").value_or(defaultSpoolDirectory());
+        if (const auto cap = options.get("memory-cap"))
+            config.memory_cap_bytes = std::stoull(*cap) << 20;
         for (const auto& uri : options.all("listen")) {
             std::string error;
             const auto spec = ingest::ListenSpec::fromUri(uri, &error);
@@ -125,6 +158,7 @@ int serve(const Arguments& args)
         std::cerr << "vigiectl serve: stopping, storing what was received...\n";
         engine.stop();
         const auto stats = engine.stats();
+        printSourceCounters(stats);
         std::cout << ingest::formatSummary(stats) << std::endl;
         return stats.dropped == 0 ? 0 : 1;
     });
@@ -153,14 +187,14 @@ int import(const Arguments& args)
                 in = &file;
             }
             ingest::StreamFramer framer;
-            const auto submit = [&](std::string_view record) {
-                engine.submit(std::string(record), format, path);
-            };
+            const auto feed = engine.openFeed("import: " + path, format);
+            const auto submit = [&](std::string_view record) { engine.submit(feed, std::string(record)); };
             while (*in) {
                 in->read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
                 framer.feed(std::string_view(buffer.data(), static_cast<std::size_t>(in->gcount())), submit);
             }
             framer.finish(submit);
+            engine.closeFeed(feed);
         }
         engine.stop();
         const auto stats = engine.stats();

@@ -10,11 +10,17 @@ constexpr const char* kUsage = R"(usage: vigiectl COMMAND [OPTIONS]
 
 Commands:
   serve   --database CONNINFO --listen URI [--listen URI...] [--workers N]
-          Receive syslog until SIGINT/SIGTERM, store it, print a summary line.
-          URI: tcp://ADDRESS:PORT or udp://ADDRESS:PORT, optionally ?format=rfc5424|rfc3164
-  import  --database CONNINFO [--format auto|rfc5424|rfc3164] FILE...
+          [--spool DIR] [--memory-cap MB]
+          Receive logs until SIGINT/SIGTERM, store them, print a summary line.
+          URI: tcp://ADDRESS:PORT, udp://ADDRESS:PORT or
+               tls://ADDRESS:PORT?cert=FILE.pem&key=FILE.key[&ca=CLIENTS.pem]
+               with optional &format=auto|rfc5424|rfc3164|cef|leef|json and &name=NAME.
+          While the database is unreachable, batches wait in the spool (default
+          $VIGIE_SPOOL, ~/.local/state/vigie/spool, or /var/lib/vigie/spool for root)
+          and are stored, in order and exactly once, when it is back.
+  import  --database CONNINFO [--format auto|rfc5424|rfc3164|cef|leef|json] FILE...
           Store the lines of log files ('-' reads standard input), print a summary line.
-  parse   [--format auto|rfc5424|rfc3164]
+  parse   [--format auto|rfc5424|rfc3164|cef|leef|json]
           Print each line of standard input as one normalised JSON event (no database).
 
 CONNINFO is a libpq connection string ("host=... dbname=..."); empty uses the PG* environment.

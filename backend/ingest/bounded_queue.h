@@ -1,12 +1,15 @@
 #pragma once
-// BoundedQueue: the hand-off between pipeline stages. A full queue makes producers wait
-// (TCP back-pressure) or refuse (UDP, counted as a drop); close() wakes everybody so the
-// pipeline can drain and stop. Thread-safe: any number of producers and consumers.
+// BoundedQueue: the hand-off between pipeline stages. Each item has a cost (1, or its size in
+// bytes for a memory cap); a full queue makes producers wait (TCP back-pressure) or refuse
+// (UDP, counted as a drop); close() wakes everybody so the pipeline can drain and stop.
+// An item dearer than the whole capacity still enters an empty queue, so nothing deadlocks.
+// Thread-safe: any number of producers and consumers.
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 namespace vigie::ingest {
@@ -16,24 +19,26 @@ public:
     explicit BoundedQueue(std::size_t capacity) : capacity_(capacity) {}
 
     // Waits for room; returns false (and drops nothing silently: the caller counts) once closed.
-    bool push(T item)
+    bool push(T item, std::size_t cost = 1)
     {
         std::unique_lock lock(mutex_);
-        not_full_.wait(lock, [&] { return closed_ || items_.size() < capacity_; });
+        not_full_.wait(lock, [&] { return closed_ || fits(cost); });
         if (closed_)
             return false;
-        items_.push_back(std::move(item));
+        used_ += cost;
+        items_.emplace_back(std::move(item), cost);
         not_empty_.notify_one();
         return true;
     }
 
     // Never waits: false when full or closed.
-    bool tryPush(T item)
+    bool tryPush(T item, std::size_t cost = 1)
     {
         std::lock_guard lock(mutex_);
-        if (closed_ || items_.size() >= capacity_)
+        if (closed_ || !fits(cost))
             return false;
-        items_.push_back(std::move(item));
+        used_ += cost;
+        items_.emplace_back(std::move(item), cost);
         not_empty_.notify_one();
         return true;
     }
@@ -47,7 +52,8 @@ public:
         if (items_.empty())
             return !closed_;
         while (!items_.empty() && out.size() < max) {
-            out.push_back(std::move(items_.front()));
+            used_ -= items_.front().second;
+            out.push_back(std::move(items_.front().first));
             items_.pop_front();
         }
         not_full_.notify_all();
@@ -68,12 +74,22 @@ public:
         return items_.size();
     }
 
+    // The summed cost of what waits (bytes, for a memory cap).
+    std::size_t used() const
+    {
+        std::lock_guard lock(mutex_);
+        return used_;
+    }
+
 private:
+    bool fits(std::size_t cost) const { return items_.empty() || used_ + cost <= capacity_; }
+
     const std::size_t capacity_;
     mutable std::mutex mutex_;
     std::condition_variable not_full_;
     std::condition_variable not_empty_;
-    std::deque<T> items_;
+    std::deque<std::pair<T, std::size_t>> items_;
+    std::size_t used_ = 0;
     bool closed_ = false;
 };
 

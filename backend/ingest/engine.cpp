@@ -1,15 +1,18 @@
 #include "ingest/engine.h"
 
+#include "ingest/asio.h"
 #include "ingest/bounded_queue.h"
 #include "ingest/listeners.h"
 #include "ingest/raw_record.h"
+#include "ingest/source_state.h"
+#include "store/event_spool.h"
 #include "store/event_writer.h"
 
-#include "ingest/asio.h"
-
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <thread>
 
 namespace vigie::ingest {
@@ -17,9 +20,50 @@ namespace {
 
 constexpr std::size_t kParseChunk = 512;     // records a worker takes at once
 constexpr std::size_t kParsedCapacity = 256; // chunks of parsed events waiting for the writer
-// When the database stays away while the engine stops, the writer gives up after this long
-// and counts what it could not store as dropped (the disk spool of issue #3 will keep it).
+// What a queued record costs beyond its text, for the memory cap (the struct, allocations).
+constexpr std::size_t kRecordOverhead = 96;
+// Without a spool, when the database stays away while the engine stops, the writer gives up
+// after this long and counts what it could not store as dropped.
 constexpr auto kGiveUpWhenStopping = std::chrono::seconds(15);
+// How often the writer tries the database again while batches wait in the spool.
+constexpr auto kSpoolRetryInterval = std::chrono::seconds(1);
+
+// Batch ids must never repeat, across restarts and collectors sharing one database.
+std::string randomWriterId()
+{
+    std::random_device device;
+    std::mt19937_64 random((static_cast<std::uint64_t>(device()) << 32) ^ device() ^
+                           static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count()));
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string id;
+    for (std::uint64_t bits = random(), i = 0; i < 16; ++i, bits >>= 4)
+        id.push_back(hex[bits & 0xf]);
+    return id;
+}
+
+std::size_t costOf(const RawRecord& record)
+{
+    return record.bytes.size() + record.peer_address.size() + kRecordOverhead;
+}
+
+const char* kindOf(ListenSpec::Protocol protocol)
+{
+    switch (protocol) {
+    case ListenSpec::Protocol::Tcp:
+        return "tcp";
+    case ListenSpec::Protocol::Udp:
+        return "udp";
+    case ListenSpec::Protocol::Tls:
+        return "tls";
+    }
+    return "tcp";
+}
+
+// Parsed events on their way to the writer, each with the source that counts it.
+struct ParsedChunk {
+    std::vector<Event> events;
+    std::vector<SourceState*> sources;
+};
 
 } // namespace
 
@@ -29,41 +73,109 @@ std::string formatSummary(const EngineStats& s)
            " parse_errors=" + std::to_string(s.parse_errors) + " dropped=" + std::to_string(s.dropped);
 }
 
+const std::string& Engine::Feed::name() const
+{
+    static const std::string none;
+    return state_ ? state_->name : none;
+}
+
 struct Engine::Impl {
     explicit Impl(EngineConfig c)
-        : config(std::move(c)), raw(config.queue_capacity), parsed(kParsedCapacity), writer(config.conninfo)
+        : config(std::move(c)), raw(config.memory_cap_bytes), parsed(kParsedCapacity), writer(config.conninfo),
+          writer_id(randomWriterId())
     {
+        local = addSource("local", "feed", parse::Format::Auto);
     }
+
+    std::shared_ptr<SourceState> addSource(std::string name, std::string kind, parse::Format format);
+    ListenSpec addListener(const ListenSpec& spec);
 
     void parseLoop();
     void writeLoop();
-    bool flush(std::vector<Event>& batch);
+    void flush(std::vector<Event>& batch, std::vector<SourceState*>& sources);
+    bool storeOrSpool(std::vector<Event>& batch, std::vector<SourceState*>& sources, const std::string& id);
+    bool drainSpool();
+    void countStored(const std::vector<Event>& batch, const std::vector<SourceState*>& sources);
     void setDatabaseState(bool up, std::string error);
+    SourceState& replaySource();
 
     EngineConfig config;
     BoundedQueue<RawRecord> raw;
-    BoundedQueue<std::vector<Event>> parsed;
+    BoundedQueue<ParsedChunk> parsed;
     store::EventWriter writer;
+    std::unique_ptr<store::EventSpool> spool; // writer thread only, once started
+    const std::string writer_id;
+    std::uint64_t batch_sequence = 0;
+    // Sources of the batches this process spooled, to count them when they are replayed.
+    std::map<std::string, std::vector<SourceState*>> spooled_sources;
+    std::chrono::steady_clock::time_point last_spool_attempt{};
 
     boost::asio::io_context io;
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> io_work;
-    std::vector<std::unique_ptr<TcpListener>> tcp;
-    std::vector<std::unique_ptr<UdpListener>> udp;
-    std::vector<ListenSpec> bound;
+
+    struct ActiveListener {
+        ListenSpec bound;
+        SourceState* source;
+        std::unique_ptr<Listener> listener;
+    };
+    mutable std::mutex sources_mutex; // guards sources, listeners, retired
+    std::vector<std::shared_ptr<SourceState>> sources;
+    std::vector<ActiveListener> listeners;
+    // Removed listeners stay alive until the io threads end: their handlers may still run.
+    std::vector<std::unique_ptr<Listener>> retired;
+    std::shared_ptr<SourceState> local;
+    SourceState* replayed = nullptr;
+
     std::vector<std::thread> io_threads;
     std::vector<std::thread> workers;
     std::thread writer_thread;
 
-    std::atomic<std::uint64_t> received{0};
-    std::atomic<std::uint64_t> stored{0};
-    std::atomic<std::uint64_t> parse_errors{0};
-    std::atomic<std::uint64_t> dropped{0};
+    std::atomic<std::uint64_t> spooled{0};
+    std::atomic<std::uint64_t> spool_pending{0};
     std::atomic<bool> database_up{false};
     std::atomic<bool> stopping{false};
     bool running = false;
     mutable std::mutex error_mutex;
     std::string database_error;
 };
+
+std::shared_ptr<SourceState> Engine::Impl::addSource(std::string name, std::string kind, parse::Format format)
+{
+    auto source = std::make_shared<SourceState>(std::move(name), std::move(kind), format);
+    std::lock_guard lock(sources_mutex);
+    sources.push_back(source);
+    return source;
+}
+
+SourceState& Engine::Impl::replaySource()
+{
+    if (!replayed)
+        replayed = addSource("spool (earlier run)", "feed", parse::Format::Auto).get();
+    return *replayed;
+}
+
+ListenSpec Engine::Impl::addListener(const ListenSpec& spec)
+{
+    const std::string name = spec.displayName();
+    {
+        std::lock_guard lock(sources_mutex);
+        for (const auto& active : listeners)
+            if (active.bound.displayName() == name)
+                throw std::runtime_error("a listener named '" + name + "' is already running");
+    }
+    auto source = std::make_shared<SourceState>(name, kindOf(spec.protocol), spec.format);
+    auto listener = makeListener(
+        io, spec, *source, [this](RawRecord&& r) { return raw.push(std::move(r), costOf(r)); },
+        [this](RawRecord&& r) { return raw.tryPush(std::move(r), costOf(r)); });
+    ListenSpec bound = spec;
+    bound.port = listener->port();
+    if (running)
+        listener->start();
+    std::lock_guard lock(sources_mutex);
+    sources.push_back(source);
+    listeners.push_back(ActiveListener{bound, source.get(), std::move(listener)});
+    return bound;
+}
 
 void Engine::Impl::setDatabaseState(bool up, std::string error)
 {
@@ -79,70 +191,143 @@ void Engine::Impl::parseLoop()
     while (raw.popSome(records, kParseChunk, std::chrono::milliseconds(100))) {
         if (records.empty())
             continue;
-        std::vector<Event> events;
-        events.reserve(records.size());
+        ParsedChunk chunk;
+        chunk.events.reserve(records.size());
+        chunk.sources.reserve(records.size());
         for (auto& record : records) {
-            events.push_back(
-                parse::parseRecord(record.bytes, record.format,
-                                   parse::Context{record.received_at, std::move(record.peer_address)}));
-            if (events.back().parse_error)
-                parse_errors.fetch_add(1, std::memory_order_relaxed);
+            chunk.events.push_back(parse::parseRecord(
+                record.bytes, record.format, parse::Context{record.received_at, std::move(record.peer_address)}));
+            record.source->parsed.fetch_add(1, std::memory_order_relaxed);
+            if (chunk.events.back().parse_error)
+                record.source->parse_errors.fetch_add(1, std::memory_order_relaxed);
+            chunk.sources.push_back(record.source);
         }
         records.clear();
-        const auto count = events.size();
-        if (!parsed.push(std::move(events)))
-            dropped.fetch_add(count, std::memory_order_relaxed);
+        std::vector<SourceState*> sources_of_chunk = chunk.sources;
+        if (!parsed.push(std::move(chunk)))
+            for (auto* source : sources_of_chunk)
+                source->dropped.fetch_add(1, std::memory_order_relaxed);
     }
 }
 
-bool Engine::Impl::flush(std::vector<Event>& batch)
+void Engine::Impl::countStored(const std::vector<Event>& batch, const std::vector<SourceState*>& batch_sources)
 {
-    auto backoff = std::chrono::milliseconds(250);
-    std::optional<std::chrono::steady_clock::time_point> give_up_at;
-    for (;;) {
+    const auto now = nowTimestamp();
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        batch_sources[i]->stored.fetch_add(1, std::memory_order_relaxed);
+        batch_sources[i]->lag_us.store((now - batch[i].received_at).count(), std::memory_order_relaxed);
+    }
+}
+
+// Replays spooled batches, oldest first, while the database takes them. False when it is away.
+bool Engine::Impl::drainSpool()
+{
+    if (!spool || spool->empty())
+        return true;
+    const auto now = std::chrono::steady_clock::now();
+    if (!database_up.load() && now - last_spool_attempt < kSpoolRetryInterval)
+        return false;
+    last_spool_attempt = now;
+    try {
+        while (auto batch = spool->front()) {
+            writer.write(batch->events, batch->batch_id);
+            if (const auto it = spooled_sources.find(batch->batch_id); it != spooled_sources.end()) {
+                countStored(batch->events, it->second);
+                spooled_sources.erase(it);
+            } else {
+                countStored(batch->events, std::vector<SourceState*>(batch->events.size(), &replaySource()));
+            }
+            spool->popFront();
+            spool_pending.store(spool->pendingEvents());
+        }
+        setDatabaseState(true, {});
+        return true;
+    } catch (const store::StoreError& e) {
+        setDatabaseState(false, e.what());
+        return false;
+    }
+}
+
+// One batch to the database, or to the spool when the database is away (or older batches
+// still wait there: they go first). Without a spool, false means "not stored, retry".
+bool Engine::Impl::storeOrSpool(std::vector<Event>& batch, std::vector<SourceState*>& batch_sources,
+                                const std::string& id)
+{
+    if (drainSpool()) {
         try {
-            writer.write(batch);
-            stored.fetch_add(batch.size(), std::memory_order_relaxed);
+            writer.write(batch, id);
+            countStored(batch, batch_sources);
             if (!database_up.load())
                 setDatabaseState(true, {});
-            batch.clear();
             return true;
-        } catch (const std::exception& e) {
+        } catch (const store::StoreError& e) {
             setDatabaseState(false, e.what());
         }
+    }
+    if (!spool)
+        return false;
+    try {
+        if (spool->append(id, batch)) {
+            for (auto* source : batch_sources)
+                source->spooled.fetch_add(1, std::memory_order_relaxed);
+            spooled.fetch_add(batch.size());
+            spool_pending.store(spool->pendingEvents());
+            spooled_sources.emplace(id, batch_sources);
+            return true;
+        }
+    } catch (const std::exception& e) {
+        setDatabaseState(false, std::string("the spool failed too: ") + e.what());
+    }
+    // The spool is full or the disk refuses: nothing more can be done for these events.
+    for (auto* source : batch_sources)
+        source->dropped.fetch_add(1, std::memory_order_relaxed);
+    return true;
+}
+
+void Engine::Impl::flush(std::vector<Event>& batch, std::vector<SourceState*>& batch_sources)
+{
+    const std::string id = writer_id + "-" + std::to_string(batch_sequence++);
+    auto backoff = std::chrono::milliseconds(250);
+    std::optional<std::chrono::steady_clock::time_point> give_up_at;
+    while (!storeOrSpool(batch, batch_sources, id)) {
         if (stopping.load()) {
             if (!give_up_at)
                 give_up_at = std::chrono::steady_clock::now() + kGiveUpWhenStopping;
             if (std::chrono::steady_clock::now() >= *give_up_at) {
-                dropped.fetch_add(batch.size(), std::memory_order_relaxed);
-                batch.clear();
-                return false;
+                for (auto* source : batch_sources)
+                    source->dropped.fetch_add(1, std::memory_order_relaxed);
+                break;
             }
         }
         std::this_thread::sleep_for(backoff);
         backoff = std::min(backoff * 2, std::chrono::milliseconds(2000));
     }
+    batch.clear();
+    batch_sources.clear();
 }
 
 void Engine::Impl::writeLoop()
 {
     std::vector<Event> batch;
+    std::vector<SourceState*> batch_sources;
     batch.reserve(config.batch_size);
-    std::vector<std::vector<Event>> chunks;
+    std::vector<ParsedChunk> chunks;
     auto oldest_pending = std::chrono::steady_clock::now();
     for (;;) {
         const bool open = parsed.popSome(chunks, 64, config.flush_interval);
         for (auto& chunk : chunks) {
             if (batch.empty())
                 oldest_pending = std::chrono::steady_clock::now();
-            std::move(chunk.begin(), chunk.end(), std::back_inserter(batch));
+            std::move(chunk.events.begin(), chunk.events.end(), std::back_inserter(batch));
+            batch_sources.insert(batch_sources.end(), chunk.sources.begin(), chunk.sources.end());
             if (batch.size() >= config.batch_size)
-                flush(batch);
+                flush(batch, batch_sources);
         }
         chunks.clear();
         const bool due = std::chrono::steady_clock::now() - oldest_pending >= config.flush_interval;
         if (!batch.empty() && (due || !open))
-            flush(batch);
+            flush(batch, batch_sources);
+        drainSpool(); // while idle, catch up with what waits on disk
         if (!open)
             return;
     }
@@ -160,27 +345,24 @@ void Engine::start()
     auto& d = *impl_;
     if (d.running)
         return;
-    // Connect and migrate first, on the caller's thread, so a wrong password or an
-    // unreachable server is reported to whoever starts the engine.
-    d.writer.connect();
-    d.setDatabaseState(true, {});
-
-    const ListenerCounters counters{d.received, d.dropped};
-    for (const auto& spec : d.config.listens) {
-        ListenSpec bound = spec;
-        if (spec.protocol == ListenSpec::Protocol::Tcp) {
-            auto listener = std::make_unique<TcpListener>(
-                d.io, spec, [&d](RawRecord&& r) { return d.raw.push(std::move(r)); }, counters);
-            bound.port = listener->port();
-            d.tcp.push_back(std::move(listener));
-        } else {
-            auto listener = std::make_unique<UdpListener>(
-                d.io, spec, [&d](RawRecord&& r) { return d.raw.tryPush(std::move(r)); }, counters);
-            bound.port = listener->port();
-            d.udp.push_back(std::move(listener));
-        }
-        d.bound.push_back(bound);
+    if (!d.config.spool_directory.empty()) {
+        d.spool = std::make_unique<store::EventSpool>(d.config.spool_directory, d.config.spool_cap_bytes);
+        d.spool_pending.store(d.spool->pendingEvents());
     }
+    // Connect and migrate first, on the caller's thread, so a wrong password or an unreachable
+    // server is reported to whoever starts the engine — unless a spool can hold what arrives
+    // until the database is back, as a collector must.
+    try {
+        d.writer.connect();
+        d.setDatabaseState(true, {});
+    } catch (const store::StoreError& e) {
+        if (!d.spool)
+            throw;
+        d.setDatabaseState(false, e.what());
+    }
+
+    for (const auto& spec : d.config.listens)
+        d.addListener(spec);
 
     d.running = true;
     d.stopping = false;
@@ -190,24 +372,86 @@ void Engine::start()
         d.workers.emplace_back([&d] { d.parseLoop(); });
     for (unsigned i = 0; i < std::max(1u, d.config.io_threads); ++i)
         d.io_threads.emplace_back([&d] { d.io.run(); });
-    for (auto& listener : d.tcp)
-        listener->start();
-    for (auto& listener : d.udp)
-        listener->start();
+    std::lock_guard lock(d.sources_mutex);
+    for (auto& active : d.listeners)
+        active.listener->start();
+}
+
+ListenSpec Engine::addListener(const ListenSpec& spec)
+{
+    if (impl_->stopping.load())
+        throw std::runtime_error("the engine is stopping");
+    return impl_->addListener(spec);
+}
+
+bool Engine::removeListener(const std::string& name)
+{
+    auto& d = *impl_;
+    std::unique_ptr<Listener> listener;
+    {
+        std::lock_guard lock(d.sources_mutex);
+        const auto it = std::find_if(d.listeners.begin(), d.listeners.end(),
+                                     [&](const auto& active) { return active.bound.displayName() == name; });
+        if (it == d.listeners.end())
+            return false;
+        it->source->active = false;
+        listener = std::move(it->listener);
+        d.listeners.erase(it);
+    }
+    if (d.running)
+        listener->stop();
+    std::lock_guard lock(d.sources_mutex);
+    d.retired.push_back(std::move(listener));
+    return true;
 }
 
 std::vector<ListenSpec> Engine::boundListeners() const
 {
-    return impl_->bound;
+    std::lock_guard lock(impl_->sources_mutex);
+    std::vector<ListenSpec> bound;
+    for (const auto& active : impl_->listeners)
+        bound.push_back(active.bound);
+    return bound;
+}
+
+Engine::Feed Engine::openFeed(const std::string& name, parse::Format format)
+{
+    Feed feed;
+    feed.state_ = impl_->addSource(name, "feed", format);
+    return feed;
+}
+
+bool Engine::submit(const Feed& feed, std::string record)
+{
+    auto& source = *feed.state_;
+    source.received.fetch_add(1, std::memory_order_relaxed);
+    RawRecord raw{std::move(record), nowTimestamp(), {}, &source, source.format};
+    const auto cost = costOf(raw);
+    if (impl_->raw.push(std::move(raw), cost))
+        return true;
+    source.dropped.fetch_add(1, std::memory_order_relaxed);
+    return false;
+}
+
+void Engine::closeFeed(const Feed& feed)
+{
+    feed.state_->active = false;
+}
+
+SourceStats Engine::feedStats(const Feed& feed) const
+{
+    return feed.state_->snapshot();
 }
 
 bool Engine::submit(std::string record, parse::Format format, std::string peer_address)
 {
     auto& d = *impl_;
-    d.received.fetch_add(1, std::memory_order_relaxed);
-    if (d.raw.push(RawRecord{std::move(record), nowTimestamp(), std::move(peer_address), format}))
+    d.local->received.fetch_add(1, std::memory_order_relaxed);
+    RawRecord raw{std::move(record), nowTimestamp(), std::move(peer_address), d.local.get(), format};
+    const auto cost = costOf(raw);
+    if (d.raw.push(std::move(raw), cost))
         return true;
-    d.dropped.fetch_add(1, std::memory_order_relaxed);
+    d.local->dropped.fetch_add(1, std::memory_order_relaxed);
     return false;
 }
 
@@ -218,10 +462,11 @@ void Engine::stop()
         return;
     d.stopping = true;
     // Upstream first, so every stage drains what the one before it delivered.
-    for (auto& listener : d.tcp)
-        listener->stop();
-    for (auto& listener : d.udp)
-        listener->stop();
+    std::vector<std::string> names;
+    for (const auto& spec : boundListeners())
+        names.push_back(spec.displayName());
+    for (const auto& name : names)
+        removeListener(name);
     d.io_work.reset();
     for (auto& t : d.io_threads)
         t.join();
@@ -232,8 +477,6 @@ void Engine::stop()
     d.writer_thread.join();
     d.io_threads.clear();
     d.workers.clear();
-    d.tcp.clear();
-    d.udp.clear();
     d.running = false;
 }
 
@@ -241,10 +484,22 @@ EngineStats Engine::stats() const
 {
     const auto& d = *impl_;
     EngineStats s;
-    s.received = d.received.load(std::memory_order_relaxed);
-    s.stored = d.stored.load(std::memory_order_relaxed);
-    s.parse_errors = d.parse_errors.load(std::memory_order_relaxed);
-    s.dropped = d.dropped.load(std::memory_order_relaxed);
+    {
+        std::lock_guard lock(d.sources_mutex);
+        for (const auto& source : d.sources) {
+            auto one = source->snapshot();
+            s.received += one.received;
+            s.stored += one.stored;
+            s.parse_errors += one.parse_errors;
+            s.dropped += one.dropped;
+            // The built-in feed is listed only once something used it.
+            if (source != d.local || one.received > 0)
+                s.sources.push_back(std::move(one));
+        }
+    }
+    s.spooled = d.spooled.load();
+    s.spool_pending = d.spool_pending.load();
+    s.memory_bytes = d.raw.used();
     s.database_up = d.database_up.load();
     std::lock_guard lock(d.error_mutex);
     s.database_error = d.database_error;

@@ -66,6 +66,8 @@ struct EngineStats {
 // "received=N stored=N parse_errors=N dropped=N", the line vigiectl prints on exit.
 std::string formatSummary(const EngineStats& stats);
 
+struct SourceState;
+
 class Engine {
 public:
     // A named source of records that is not a listener (a file import). Cheap to copy.
@@ -77,7 +79,7 @@ public:
 
     private:
         friend class Engine;
-        std::shared_ptr<struct SourceState> state_;
+        std::shared_ptr<SourceState> state_;
     };
 
     explicit Engine(EngineConfig config);

@@ -1,72 +1,39 @@
 #pragma once
-// The network listeners (DESIGN §4): they run on the engine's io threads and only frame
-// bytes into RawRecords for the parse workers.
-//  - TcpListener: one StreamFramer per connection; when the queue is full it stops reading
-//    (the kernel window fills and the sender slows down) — back-pressure, not loss.
-//  - UdpListener: one datagram is one record; a full queue means the datagram is dropped
-//    and counted, since UDP senders cannot be slowed.
+// The network listeners (DESIGN §4): they run on the engine's io threads and only frame bytes
+// into RawRecords for the parse workers, counting into their source's SourceState.
+//  - TCP and TLS (RFC 5425): one StreamFramer per connection; when the queue is full the
+//    delivery blocks and the connection is not read (the kernel window fills and the sender
+//    slows down) — back-pressure, not loss.
+//  - UDP: one datagram is one record; over the memory cap the datagram is dropped and counted,
+//    since UDP senders cannot be slowed.
+#include "ingest/asio.h"
 #include "ingest/listen_spec.h"
 #include "ingest/raw_record.h"
+#include "ingest/source_state.h"
 
-#include "ingest/asio.h"
-
-#include <atomic>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <set>
 
 namespace vigie::ingest {
 
-struct ListenerCounters {
-    std::atomic<std::uint64_t>& received;
-    std::atomic<std::uint64_t>& dropped;
-};
-
-// Blocking delivery (true = accepted, false = the engine is stopping) and non-blocking
-// delivery (false = no room now).
+// Blocking delivery (true = accepted, false = the engine is stopping) and non-blocking delivery
+// (false = no room now).
 using BlockingSink = std::function<bool(RawRecord&&)>;
 using TrySink = std::function<bool(RawRecord&&)>;
 
-class TcpListener {
+class Listener {
 public:
-    TcpListener(boost::asio::io_context& io, const ListenSpec& spec, BlockingSink sink,
-                ListenerCounters counters);
-    ~TcpListener();
-    void start();
-    // Closes the acceptor and every connection; records already framed have been delivered.
-    void stop();
-    std::uint16_t port() const { return port_; }
-
-private:
-    class Session;
-    void accept();
-    boost::asio::io_context& io_;
-    ListenSpec spec_;
-    boost::asio::ip::tcp::acceptor acceptor_;
-    BlockingSink sink_;
-    ListenerCounters counters_;
-    std::uint16_t port_ = 0;
-    std::mutex sessions_mutex_;
-    std::set<std::shared_ptr<Session>> sessions_;
+    virtual ~Listener() = default;
+    virtual void start() = 0;
+    // Stops receiving and closes every connection; records already framed were delivered.
+    // Blocks until the io thread has done it.
+    virtual void stop() = 0;
+    virtual std::uint16_t port() const = 0;
 };
 
-class UdpListener {
-public:
-    UdpListener(boost::asio::io_context& io, const ListenSpec& spec, TrySink sink, ListenerCounters counters);
-    void start();
-    void stop();
-    std::uint16_t port() const { return port_; }
-
-private:
-    void receive();
-    ListenSpec spec_;
-    boost::asio::ip::udp::socket socket_;
-    boost::asio::ip::udp::endpoint sender_;
-    std::vector<char> buffer_;
-    TrySink sink_;
-    ListenerCounters counters_;
-    std::uint16_t port_ = 0;
-};
+// Binds a listener for `spec` (throws std::runtime_error with a message fit for the user when
+// the address cannot be bound or the TLS files are unusable).
+std::unique_ptr<Listener> makeListener(boost::asio::io_context& io, const ListenSpec& spec, SourceState& source,
+                                       BlockingSink blocking_sink, TrySink try_sink);
 
 } // namespace vigie::ingest

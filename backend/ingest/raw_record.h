@@ -7,10 +7,13 @@
 
 namespace vigie::ingest {
 
+struct SourceState;
+
 struct RawRecord {
     std::string bytes;
     Timestamp received_at{};
     std::string peer_address;
+    SourceState* source = nullptr; // counts it; outlives the record
     parse::Format format = parse::Format::Auto;
 };
 

@@ -190,11 +190,14 @@ Event parseRecord(std::string_view record, Format format, const Context& context
             break;
         // Appliances forward CEF and LEEF inside a syslog envelope: the header gives the
         // sender and time when the payload does not.
-        if (format == Format::Auto && (event.message.starts_with("CEF:") || event.message.starts_with("LEEF:"))) {
-            const std::string payload = std::move(event.message);
+        if (format == Format::Auto && (event.message.starts_with("CEF:") || event.message.starts_with("LEEF:")) &&
+            s.ends_with(event.message)) {
+            // The message is the record's tail: parse it in place so error columns count from
+            // the start of the record, as for every other grammar.
+            const std::size_t at = s.size() - event.message.size();
             event.message.clear();
-            const bool cef = payload.starts_with("CEF:");
-            if (!(cef ? detail::parseCef(payload, 0, event, failure) : detail::parseLeef(payload, 0, event, failure))) {
+            const bool cef = s.substr(at).starts_with("CEF:");
+            if (!(cef ? detail::parseCef(s, at, event, failure) : detail::parseLeef(s, at, event, failure))) {
                 refuse(cef ? "cef" : "leef", failure);
                 break;
             }

@@ -42,27 +42,31 @@ void EventWriter::disconnect()
     connection_.reset();
 }
 
-void EventWriter::write(std::vector<Event>& batch)
+bool EventWriter::write(std::vector<Event>& batch, const std::string& batch_id)
 {
     if (batch.empty())
-        return;
+        return true;
     try {
         connect();
         for (auto& event : batch)
             prepareForStorage(event);
         try {
-            copyInTransaction(batch.begin(), batch.end());
+            return copyInTransaction(batch.begin(), batch.end(), batch_id);
         } catch (const SqlError& e) {
             // Some event was refused (a constraint, an encoding the server rejects): store the
-            // batch one by one so the others go in and the refused ones are kept raw.
+            // batch one by one so the others go in and the refused ones are kept raw. Each
+            // single gets its own id derived from the batch's, so a retry stays exact too.
+            bool any = false;
             for (auto it = batch.begin(); it != batch.end(); ++it) {
+                const std::string single_id = batch_id + "#" + std::to_string(it - batch.begin());
                 try {
-                    copyInTransaction(it, it + 1);
+                    any |= copyInTransaction(it, it + 1, single_id);
                 } catch (const SqlError& single) {
                     *it = rejectedEvent(*it, single.what());
-                    copyInTransaction(it, it + 1);
+                    any |= copyInTransaction(it, it + 1, single_id);
                 }
             }
+            return any;
         }
     } catch (const ConnectionError&) {
         disconnect(); // the next write reconnects
@@ -70,7 +74,8 @@ void EventWriter::write(std::vector<Event>& batch)
     }
 }
 
-void EventWriter::copyInTransaction(std::vector<Event>::iterator first, std::vector<Event>::iterator last)
+bool EventWriter::copyInTransaction(std::vector<Event>::iterator first, std::vector<Event>::iterator last,
+                                    const std::string& batch_id)
 {
     encoder_.begin();
     for (auto it = first; it != last; ++it) {
@@ -80,10 +85,19 @@ void EventWriter::copyInTransaction(std::vector<Event>::iterator first, std::vec
     encoder_.finish();
     connection_->execScript("BEGIN");
     try {
+        // ON CONFLICT DO NOTHING returns no row when the batch was stored before.
+        const auto claimed = connection_->exec(
+            "INSERT INTO ingest_batches (batch_id, rows) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1",
+            {batch_id, std::to_string(last - first)});
+        if (claimed.rows() == 0) {
+            connection_->execScript("ROLLBACK");
+            return false;
+        }
         connection_->copyBegin(EventCopyEncoder::copyStatement());
         connection_->copySend(encoder_.data());
         connection_->copyEnd();
         connection_->execScript("COMMIT");
+        return true;
     } catch (const SqlError&) {
         connection_->execScript("ROLLBACK");
         throw;

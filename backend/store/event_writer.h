@@ -1,7 +1,8 @@
 #pragma once
 // EventWriter: stores batches of Events in one transaction each — daily partitions made
-// sure of, then one binary COPY — so a batch is either wholly stored or not at all, and a
-// failed batch can be retried without duplicates. Owns its connection; writer thread only.
+// sure of, one binary COPY, and the batch's id in ingest_batches — so a batch is either wholly
+// stored or not at all, and retrying it (a lost commit acknowledgement, a replay from the
+// spool after a restart) never stores it twice. Owns its connection; writer thread only.
 #include "event/event.h"
 #include "store/event_copy_encoder.h"
 #include "store/partition_manager.h"
@@ -21,15 +22,18 @@ public:
     void connect();
     bool connected() const { return connection_ && connection_->healthy(); }
 
-    // Stores the whole batch or throws (ConnectionError: reconnect and retry the same batch).
-    // Events are adjusted in place by the storage policy first.
-    void write(std::vector<Event>& batch);
+    // Stores the whole batch under `batch_id` (unique for ever: e.g. a random writer id and a
+    // sequence number) or throws (ConnectionError: reconnect and retry the same batch and id).
+    // Returns false when that id was already stored (nothing written again). Events are
+    // adjusted in place by the storage policy first.
+    bool write(std::vector<Event>& batch, const std::string& batch_id);
 
 private:
     void disconnect();
     // One transaction: the partitions the events need, then one COPY. Throws SqlError with
     // the transaction rolled back, or ConnectionError.
-    void copyInTransaction(std::vector<Event>::iterator first, std::vector<Event>::iterator last);
+    bool copyInTransaction(std::vector<Event>::iterator first, std::vector<Event>::iterator last,
+                           const std::string& batch_id);
 
     std::string conninfo_;
     std::unique_ptr<PgConnection> connection_;

@@ -50,9 +50,45 @@ std::vector<std::string> makeLines(std::size_t count)
     return lines;
 }
 
-long long countEvents(store::PgConnection& db)
+long long countRows(store::PgConnection& db, const std::string& table)
 {
-    return db.exec("SELECT count(*) FROM events").integer(0, 0);
+    // The table name is one of two constants of this program, never input.
+    return db.exec("SELECT count(*) FROM " + table).integer(0, 0);
+}
+
+// Sends every line over one TCP connection and waits until `table` holds them all; rows/s.
+double sendAndWait(store::PgConnection& db, const std::string& target, const std::vector<std::string>& lines,
+                   const std::string& table)
+{
+    namespace asio = boost::asio;
+    asio::io_context io;
+    asio::ip::tcp::socket socket(io);
+    const auto colon = target.rfind(':');
+    socket.connect({asio::ip::make_address(target.substr(0, colon)),
+                    static_cast<unsigned short>(std::stoi(target.substr(colon + 1)))});
+    const auto start = Clock::now();
+    std::string chunk;
+    for (const auto& line : lines) {
+        chunk += line;
+        if (chunk.size() > (1 << 20)) {
+            asio::write(socket, asio::buffer(chunk));
+            chunk.clear();
+        }
+    }
+    asio::write(socket, asio::buffer(chunk));
+    socket.close();
+    const auto sent = Clock::now();
+    const auto count = static_cast<long long>(lines.size());
+    for (long long stored = 0; (stored = countRows(db, table)) < count;) {
+        if (Clock::now() - sent > std::chrono::minutes(15))
+            throw std::runtime_error("only " + std::to_string(stored) + " of " + std::to_string(count) + " rows in " +
+                                     table + " after 15 minutes");
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    std::fprintf(stderr, "%s: %lld rows in %.2f s (sending took %.2f s)\n", table.c_str(), count, seconds,
+                 std::chrono::duration<double>(sent - start).count());
+    return static_cast<double>(count) / seconds;
 }
 
 double copyRate(store::PgConnection& db, const std::string& table, const std::vector<Event>& events)
@@ -78,11 +114,11 @@ double copyRate(store::PgConnection& db, const std::string& table, const std::ve
 
 int main(int argc, char** argv)
 {
-    if (argc != 4) {
-        std::cerr
-            << "usage: vigie_load_tcp CONNINFO HOST:PORT LINES\n"
-               "  (a `vigiectl serve --database CONNINFO --listen tcp://HOST:PORT` must be running on an\n"
-               "   empty database)\n";
+    if (argc != 4 && argc != 5) {
+        std::cerr << "usage: vigie_load_tcp CONNINFO HOST:PORT LINES [RSYSLOG_HOST:PORT]\n"
+                     "  a `vigiectl serve --database CONNINFO --listen tcp://HOST:PORT` must be running on an empty\n"
+                     "  database; with RSYSLOG_HOST:PORT, an rsyslogd whose ompgsql action inserts into the table\n"
+                     "  rsyslog_events of the same database is measured with the same lines too\n";
         return 2;
     }
     const std::string conninfo = argv[1];
@@ -91,7 +127,7 @@ int main(int argc, char** argv)
     try {
         store::PgConnection db(conninfo);
         const auto lines = makeLines(count);
-        if (countEvents(db) != 0)
+        if (countRows(db, "events") != 0)
             throw std::runtime_error("the events table must start empty");
 
         // 1. Baselines: the same rows, parsed outside the clock, COPYed straight in — into an
@@ -100,8 +136,8 @@ int main(int argc, char** argv)
         events.reserve(count);
         const parse::Context context{nowTimestamp(), "127.0.0.1"};
         for (const auto& line : lines)
-            events.push_back(parse::parseRecord(std::string_view(line).substr(0, line.size() - 1),
-                                                parse::Format::Auto, context));
+            events.push_back(
+                parse::parseRecord(std::string_view(line).substr(0, line.size() - 1), parse::Format::Auto, context));
         db.execScript("CREATE TABLE bench_copy_baseline (LIKE events INCLUDING DEFAULTS)");
         const double raw_copy = copyRate(db, "bench_copy_baseline", events);
         db.execScript("DROP TABLE bench_copy_baseline");
@@ -109,42 +145,20 @@ int main(int argc, char** argv)
         db.execScript("TRUNCATE events; CHECKPOINT");
 
         // 2. End to end: TCP -> frame -> parse -> COPY -> committed, into the empty table.
-        namespace asio = boost::asio;
-        asio::io_context io;
-        asio::ip::tcp::socket socket(io);
-        const auto colon = target.rfind(':');
-        socket.connect({asio::ip::make_address(target.substr(0, colon)),
-                        static_cast<unsigned short>(std::stoi(target.substr(colon + 1)))});
-        const auto start = Clock::now();
-        std::string chunk;
-        for (const auto& line : lines) {
-            chunk += line;
-            if (chunk.size() > (1 << 20)) {
-                asio::write(socket, asio::buffer(chunk));
-                chunk.clear();
-            }
-        }
-        asio::write(socket, asio::buffer(chunk));
-        socket.close();
-        const auto sent = Clock::now();
-        long long stored = 0;
-        while ((stored = countEvents(db)) < static_cast<long long>(count)) {
-            if (Clock::now() - sent > std::chrono::minutes(10))
-                throw std::runtime_error("only " + std::to_string(stored) + " of " + std::to_string(count) +
-                                         " lines stored after 10 minutes");
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        const double end_to_end = static_cast<double>(count) / seconds;
+        const double vigie = sendAndWait(db, target, lines, "events");
+        // 3. The same lines through rsyslog's PostgreSQL output, when asked.
+        const double rsyslog = argc == 5 ? sendAndWait(db, argv[4], lines, "rsyslog_events") : 0;
 
         std::printf("| path | rows | rows/s | vs raw COPY |\n|---|---:|---:|---:|\n");
         std::printf("| raw COPY BINARY, unindexed table | %zu | %.0f | 100%% |\n", count, raw_copy);
-        std::printf("| COPY BINARY into `events` (partitioned, indexed) | %zu | %.0f | %.0f%% |\n", count,
-                    events_copy, 100.0 * events_copy / raw_copy);
-        std::printf("| end to end: TCP → `vigiectl serve` → `events` | %zu | %.0f | %.0f%% |\n", count,
-                    end_to_end, 100.0 * end_to_end / raw_copy);
-        std::printf("\nend to end: %zu lines stored in %.2f s (sending took %.2f s)\n", count, seconds,
-                    std::chrono::duration<double>(sent - start).count());
+        std::printf("| COPY BINARY into `events` (partitioned, indexed) | %zu | %.0f | %.0f%% |\n", count, events_copy,
+                    100.0 * events_copy / raw_copy);
+        std::printf("| end to end: TCP → `vigiectl serve` → `events` | %zu | %.0f | %.0f%% |\n", count, vigie,
+                    100.0 * vigie / raw_copy);
+        if (rsyslog > 0)
+            std::printf("| end to end: TCP → rsyslogd + ompgsql → `rsyslog_events` | %zu | %.0f | %.1f%% |\n"
+                        "\nVigie / rsyslog: %.1f×\n",
+                        count, rsyslog, 100.0 * rsyslog / raw_copy, vigie / rsyslog);
     } catch (const std::exception& e) {
         std::cerr << "vigie_load_tcp: " << e.what() << "\n";
         return 1;

@@ -203,4 +203,88 @@ TEST(IngestEngineErrors, ARefusedLoginIsReportedClearly)
     }
 }
 
+TEST_F(IngestEngineTest, ListenersComeAndGoWhileRunningAndEachSourceCountsItsOwn)
+{
+    ingest::EngineConfig config;
+    config.conninfo = db_.conninfo();
+    ingest::Engine engine(config);
+    engine.start();
+    auto spec = *ingest::ListenSpec::fromUri("tcp://127.0.0.1:0?name=firewalls");
+    const auto bound = engine.addListener(spec);
+    EXPECT_THROW(engine.addListener(spec), std::runtime_error) << "names are unique";
+
+    asio::io_context io;
+    asio::ip::tcp::socket tcp(io);
+    tcp.connect({asio::ip::make_address("127.0.0.1"), bound.port});
+    std::string lines;
+    for (int n = 0; n < 300; ++n)
+        lines += line("tcp", n) + "\n";
+    lines += "definitely not syslog\n";
+    asio::write(tcp, asio::buffer(lines));
+    tcp.close();
+
+    const auto feed = engine.openFeed("import: auth.log", parse::Format::Auto);
+    for (int n = 0; n < 200; ++n)
+        engine.submit(feed, "<13>Nov 22 10:00:00 web-01 app[1]: feed line " + std::to_string(n));
+    engine.closeFeed(feed);
+    waitUntilStored(engine, 501);
+
+    EXPECT_TRUE(engine.removeListener("firewalls"));
+    EXPECT_FALSE(engine.removeListener("firewalls"));
+    EXPECT_TRUE(engine.boundListeners().empty());
+    asio::ip::tcp::socket refused(io);
+    boost::system::error_code error;
+    refused.connect({asio::ip::make_address("127.0.0.1"), bound.port}, error);
+    EXPECT_TRUE(error) << "a removed listener no longer accepts connections";
+
+    const auto stats = engine.stats();
+    ASSERT_EQ(stats.sources.size(), 2u);
+    EXPECT_EQ(stats.sources[0].name, "firewalls");
+    EXPECT_EQ(stats.sources[0].kind, "tcp");
+    EXPECT_EQ(stats.sources[0].received, 301u);
+    EXPECT_EQ(stats.sources[0].parsed, 301u);
+    EXPECT_EQ(stats.sources[0].parse_errors, 1u);
+    EXPECT_EQ(stats.sources[0].stored, 301u);
+    EXPECT_FALSE(stats.sources[0].active);
+    EXPECT_EQ(stats.sources[1].name, "import: auth.log");
+    EXPECT_EQ(stats.sources[1].kind, "feed");
+    EXPECT_EQ(stats.sources[1].stored, 200u);
+    EXPECT_GE(stats.sources[1].lag_seconds, 0.0);
+    EXPECT_EQ(engine.feedStats(feed).stored, 200u);
+    EXPECT_EQ(stats.received, 501u);
+    EXPECT_EQ(stats.stored, 501u);
+    engine.stop();
+}
+
+TEST_F(IngestEngineTest, UdpBeyondTheMemoryCapIsDroppedAndCountedNeverSilently)
+{
+    ingest::EngineConfig config;
+    config.conninfo = db_.conninfo();
+    config.memory_cap_bytes = 4096; // a few records: a burst must overflow it
+    config.listens = {*ingest::ListenSpec::fromUri("udp://127.0.0.1:0")};
+    ingest::Engine engine(config);
+    engine.start();
+    const auto port = portOf(engine, ingest::ListenSpec::Protocol::Udp);
+    asio::io_context io;
+    asio::ip::udp::socket udp(io, asio::ip::udp::v4());
+    const asio::ip::udp::endpoint target(asio::ip::make_address("127.0.0.1"), port);
+    constexpr int kDatagrams = 20000;
+    for (int n = 0; n < kDatagrams; ++n)
+        udp.send_to(asio::buffer(line("udp", n)), target);
+    // The kernel may drop some before they reach us; wait until nothing more arrives.
+    std::uint64_t last = 0;
+    for (int stable = 0; stable < 3;) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        const auto now = engine.stats().received;
+        stable = now == last ? stable + 1 : 0;
+        last = now;
+    }
+    engine.stop();
+    const auto stats = engine.stats();
+    EXPECT_GT(stats.dropped, 0u) << "the burst exceeded the cap";
+    EXPECT_EQ(stats.stored + stats.dropped, stats.received) << "every datagram is stored or counted";
+    store::PgConnection check(db_.conninfo());
+    EXPECT_EQ(static_cast<std::uint64_t>(check.exec("SELECT count(*) FROM events").integer(0, 0)), stats.stored);
+}
+
 } // namespace
