@@ -18,7 +18,7 @@ constexpr std::array kWebPaths = {"/",      "/login", "/api/v1/items", "/api/v1/
 constexpr std::uint64_t kAttackPeriod = 600;
 // The attack starts early so a new user sees it within seconds.
 constexpr std::uint64_t kFirstAttackAt = 40;
-constexpr std::uint64_t kAttackLength = 24;
+constexpr std::uint64_t kAttackLength = 32; // every other line: 16 attack stages
 
 // "Nov 22 06:05:01" in local time, as RFC 3164 senders write it.
 std::string bsdTime(Timestamp now)
@@ -80,7 +80,7 @@ std::string DemoScenario::noiseLine(Timestamp now)
     case 1:
         return pri(kAuthpriv, 6) + bsdTime(now) + " bastion-01 sshd[" + std::to_string(pid) +
                "]: Accepted publickey for deploy from " + kAdmin + " port " +
-               std::to_string(40000 + pick(20000)) + " ssh2: ED25519 SHA256:9mXq3Jf0bQ2kC1vV5yYw";
+               std::to_string(40000 + pick(20000)) + " ssh2: ED25519 SHA256:9mXq3Jf0bQ2kC1vV5yYwT7rLhP4sN8dZ6eA0gU3iKoM";
     case 2:
         return pri(kDaemon, 6) + bsdTime(now) + " " + host + " systemd[1]: Started Session " +
                std::to_string(100 + pick(900)) + " of user deploy.";
@@ -105,25 +105,36 @@ std::string DemoScenario::noiseLine(Timestamp now)
 std::string DemoScenario::attackLine(Timestamp now)
 {
     const std::uint64_t stage = attack_step_++ % (kAttackLength / 2);
-    const std::string sshd = pri(kAuthpriv, 6) + bsdTime(now) + " bastion-01 sshd[4711]: ";
-    const std::string port = std::to_string(51000 + stage * 7);
-    if (stage < 7) // password guessing: invalid users, then root
-        return sshd +
-               (stage < 4 ? "Failed password for invalid user admin from "
-                          : "Failed password for root from ") +
-               kAttacker + " port " + port + " ssh2";
-    if (stage == 7)
-        return sshd + "Accepted password for alice from " + kAttacker + " port " + port + " ssh2";
-    if (stage == 8)
+    // Each connection attempt is a new sshd process, as with a real sshd.
+    const auto sshd = [&](std::uint64_t connection) {
+        return pri(kAuthpriv, 6) + bsdTime(now) + " bastion-01 sshd[" + std::to_string(4711 + connection * 3) + "]: ";
+    };
+    const auto port = [&](std::uint64_t connection) { return std::to_string(51000 + connection * 7); };
+    if (stage < 4) { // guessing a user that does not exist: sshd names it first, then the failure
+        const std::uint64_t connection = stage / 2;
+        return sshd(connection) +
+               (stage % 2 == 0 ? std::string("Invalid user admin from ") + kAttacker + " port " + port(connection)
+                               : std::string("Failed password for invalid user admin from ") + kAttacker + " port " +
+                                     port(connection) + " ssh2");
+    }
+    if (stage < 9) // then root, five times
+        return sshd(stage) + "Failed password for root from " + kAttacker + " port " + port(stage) + " ssh2";
+    if (stage == 9)
+        return sshd(9) + "Accepted password for alice from " + kAttacker + " port " + port(9) + " ssh2";
+    if (stage == 10)
+        return sshd(9) + "pam_unix(sshd:session): session opened for user alice(uid=1001) by (uid=0)";
+    if (stage == 11)
         return pri(kAuthpriv, 5) + bsdTime(now) +
                " bastion-01 sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/bin/bash";
-    if (stage == 9)
+    if (stage == 12)
+        return pri(kAuthpriv, 6) + bsdTime(now) + " bastion-01 groupadd[4789]: new group: name=support, GID=1002";
+    if (stage == 13)
         return pri(kAuthpriv, 6) + bsdTime(now) +
                " bastion-01 useradd[4790]: new user: name=support, UID=1002, GID=1002, home=/home/support, "
                "shell=/bin/bash, from=/dev/pts/0";
     // Then a scan of the internal network from the compromised host.
     return pri(kKern, 4) + bsdTime(now) + " fw-01 kernel: [UFW BLOCK] IN=eth1 OUT= SRC=10.0.1.9 DST=10.0.2." +
-           std::to_string(10 + stage) + " PROTO=TCP SPT=40001 DPT=" + (stage == 10 ? "445" : "3389");
+           std::to_string(10 + stage) + " PROTO=TCP SPT=40001 DPT=" + (stage == 14 ? "445" : "3389");
 }
 
 DemoFeeder::DemoFeeder(std::string host, std::uint16_t port, double lines_per_second, std::uint64_t seed)

@@ -33,11 +33,12 @@ TEST(DemoScenario, EveryLineParsesAndTheAttackComesWithinTheFirstHundredLines)
         ASSERT_FALSE(event.parse_error) << line;
         EXPECT_FALSE(event.host.empty()) << line;
         EXPECT_FALSE(event.app.empty()) << line;
-        failures += event.message.starts_with("Failed password") &&
-                    event.message.find("203.0.113.45") != std::string::npos;
-        accepted_from_attacker += event.message.starts_with("Accepted password for alice from 203.0.113.45");
+        const bool from_attacker = event.source_ip == "203.0.113.45";
+        failures += from_attacker && event.action == "ssh_login" && event.outcome == "failure";
+        accepted_from_attacker += from_attacker && event.action == "ssh_login" && event.outcome == "success" &&
+                                  event.user_name == "alice";
         sudo_to_root += event.app == "sudo" && event.message.find("USER=root") != std::string::npos;
-        new_user += event.app == "useradd";
+        new_user += event.action == "user_created" && event.user_name == "support";
     }
     EXPECT_GE(failures, 5) << "a brute force, then";
     EXPECT_EQ(accepted_from_attacker, 1) << "a success from the same address";
