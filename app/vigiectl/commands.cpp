@@ -98,7 +98,8 @@ void printSourceCounters(const ingest::EngineStats& stats)
 {
     for (const auto& s : stats.sources)
         std::cerr << "vigiectl serve: source " << s.name << ": received=" << s.received << " parsed=" << s.parsed
-                  << " parse_errors=" << s.parse_errors << " dropped=" << s.dropped << " spooled=" << s.spooled
+                  << " parse_errors=" << s.parse_errors << " dropped=" << s.dropped << " truncated=" << s.truncated
+                  << " spooled=" << s.spooled
                   << " stored=" << s.stored << "\n";
     if (stats.spool_pending > 0)
         std::cerr << "vigiectl serve: " << stats.spool_pending

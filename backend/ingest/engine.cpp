@@ -198,6 +198,10 @@ void Engine::Impl::parseLoop()
             chunk.events.push_back(parse::parseRecord(
                 record.bytes, record.format, parse::Context{record.received_at, std::move(record.peer_address)}));
             record.source->parsed.fetch_add(1, std::memory_order_relaxed);
+            if (record.truncated) {
+                chunk.events.back().fields.emplace_back("truncated", "true");
+                record.source->truncated.fetch_add(1, std::memory_order_relaxed);
+            }
             if (chunk.events.back().parse_error)
                 record.source->parse_errors.fetch_add(1, std::memory_order_relaxed);
             chunk.sources.push_back(record.source);

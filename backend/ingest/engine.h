@@ -42,7 +42,8 @@ struct SourceStats {
     std::uint64_t received = 0;     // records framed / submitted
     std::uint64_t parsed = 0;       // records through the parser (including parse errors)
     std::uint64_t parse_errors = 0; // stored raw with parse_error set
-    std::uint64_t dropped = 0;      // lost: UDP over the memory cap, oversize cut, spool full...
+    std::uint64_t dropped = 0;      // lost: UDP over the memory cap, spool full...
+    std::uint64_t truncated = 0;    // longer than the record limit: stored cut, fields.truncated
     std::uint64_t spooled = 0;      // written to the disk spool while the database was away
     std::uint64_t stored = 0;       // committed to PostgreSQL
     double lag_seconds = 0;         // receive-to-commit delay of the latest stored batch

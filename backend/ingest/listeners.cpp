@@ -95,9 +95,12 @@ private:
     void deliver(std::string_view record)
     {
         context_.source.received.fetch_add(1, std::memory_order_relaxed);
+        // The framer counts a cut before it hands over the cut record.
+        const bool truncated = framer_.oversizeRecords() != cuts_seen_;
+        cuts_seen_ = framer_.oversizeRecords();
         // Blocks while the queue is full: this connection is not read meanwhile.
-        if (!context_.sink(
-                RawRecord{std::string(record), nowTimestamp(), peer_, &context_.source, context_.source.format}))
+        if (!context_.sink(RawRecord{std::string(record), nowTimestamp(), peer_, &context_.source,
+                                     context_.source.format, truncated}))
             context_.source.dropped.fetch_add(1, std::memory_order_relaxed);
     }
 
@@ -117,6 +120,7 @@ private:
     StreamContext& context_;
     std::vector<char> buffer_;
     StreamFramer framer_;
+    std::uint64_t cuts_seen_ = 0;
 };
 
 std::string peerOf(const tcp::socket& socket)

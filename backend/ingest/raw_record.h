@@ -15,6 +15,7 @@ struct RawRecord {
     std::string peer_address;
     SourceState* source = nullptr; // counts it; outlives the record
     parse::Format format = parse::Format::Auto;
+    bool truncated = false; // longer than the framer's limit: the rest was cut off
 };
 
 } // namespace vigie::ingest

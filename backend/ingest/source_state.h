@@ -23,6 +23,7 @@ struct SourceState {
     std::atomic<std::uint64_t> parsed{0};
     std::atomic<std::uint64_t> parse_errors{0};
     std::atomic<std::uint64_t> dropped{0};
+    std::atomic<std::uint64_t> truncated{0};
     std::atomic<std::uint64_t> spooled{0};
     std::atomic<std::uint64_t> stored{0};
     std::atomic<std::int64_t> lag_us{0};
@@ -43,6 +44,7 @@ struct SourceState {
         s.parsed = parsed.load(std::memory_order_relaxed);
         s.parse_errors = parse_errors.load(std::memory_order_relaxed);
         s.dropped = dropped.load(std::memory_order_relaxed);
+        s.truncated = truncated.load(std::memory_order_relaxed);
         s.spooled = spooled.load(std::memory_order_relaxed);
         s.stored = stored.load(std::memory_order_relaxed);
         s.lag_seconds = static_cast<double>(lag_us.load(std::memory_order_relaxed)) / 1e6;

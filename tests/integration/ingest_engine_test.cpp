@@ -287,4 +287,44 @@ TEST_F(IngestEngineTest, UdpBeyondTheMemoryCapIsDroppedAndCountedNeverSilently)
     EXPECT_EQ(static_cast<std::uint64_t>(check.exec("SELECT count(*) FROM events").integer(0, 0)), stats.stored);
 }
 
+TEST_F(IngestEngineTest, OversizeGarbageAndInvalidUtf8AreStoredRawAndCountedNeverACrash)
+{
+    ingest::EngineConfig config;
+    config.conninfo = db_.conninfo();
+    config.listens = {*ingest::ListenSpec::fromUri("tcp://127.0.0.1:0")};
+    ingest::Engine engine(config);
+    engine.start();
+    asio::io_context io;
+    asio::ip::tcp::socket tcp(io);
+    tcp.connect({asio::ip::make_address("127.0.0.1"), portOf(engine, ingest::ListenSpec::Protocol::Tcp)});
+    std::string stream = "<13>Nov 22 10:00:00 web-01 app: " + std::string(200 * 1024, 'A') + "\n"; // oversize
+    // Binary noise (no LF or NUL, which would end the frame): control bytes and stray UTF-8.
+    std::string garbage(4096, '\x01');
+    for (std::size_t i = 0; i < garbage.size(); ++i)
+        garbage[i] = static_cast<char>(i % 3 == 0 ? 0x80 + (i * 37) % 128 : 1 + (i * 13) % 9);
+    stream += garbage + "\n";
+    stream += "<13>Nov 22 10:00:00 web-01 app: caf\xc3 invalid \xff\xfe utf-8\n";
+    stream += "12 <13>truncat"; // a frame cut short by the connection closing
+    asio::write(tcp, asio::buffer(stream));
+    tcp.close();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (engine.stats().stored < 4 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    engine.stop();
+    const auto stats = engine.stats();
+    EXPECT_EQ(stats.dropped, 0u);
+    EXPECT_EQ(stats.stored, stats.received);
+    ASSERT_EQ(stats.sources.size(), 1u);
+    EXPECT_GE(stats.sources[0].truncated, 1u);
+    store::PgConnection check(db_.conninfo());
+    EXPECT_EQ(check.exec("SELECT count(*) FROM events WHERE fields->>'truncated' = 'true' AND length(raw) = 65536")
+                  .integer(0, 0),
+              1)
+        << "the oversize record is kept, cut at the limit, and says so";
+    EXPECT_EQ(check.exec("SELECT count(*) FROM events WHERE fields ? 'raw_b64'").integer(0, 0), 2)
+        << "garbage and invalid UTF-8 keep their exact bytes";
+    EXPECT_EQ(check.exec("SELECT count(*) FROM events WHERE raw LIKE '%truncat'").integer(0, 0), 1)
+        << "a frame cut short by the connection is kept too";
+}
+
 } // namespace
