@@ -45,6 +45,8 @@ public:
     quint64 parseErrors() const { return stats_.parse_errors; }
     quint64 dropped() const { return stats_.dropped; }
     DatabaseState databaseState() const { return state_; }
+    // The latest sample as a whole, per-source counters included (empty before an engine).
+    const ingest::EngineStats& stats() const { return stats_; }
     QString databaseError() const { return error_; }
 
 Q_SIGNALS:

@@ -13,7 +13,8 @@
 namespace vigie::models {
 
 WorkstationSession::WorkstationSession(SessionConfig config, QObject* parent)
-    : QObject(parent), config_(std::move(config))
+    : QObject(parent), config_(std::move(config)), sources_(new SourceService(this)),
+      imports_(new ImportQueue(this))
 {
 }
 
@@ -62,6 +63,7 @@ void WorkstationSession::runStart()
             listen.protocol = ingest::ListenSpec::Protocol::Tcp;
             listen.address = "127.0.0.1";
             listen.port = 0;
+            listen.name = "demo scenario"; // its row in the Ingest status panel
             engineConfig.listens.push_back(listen);
         }
         auto engine = std::make_unique<ingest::Engine>(engineConfig);
@@ -71,7 +73,9 @@ void WorkstationSession::runStart()
             const auto bound = engine->boundListeners();
             if (bound.empty())
                 throw std::runtime_error("the demo listener did not start");
-            demoListener = QString::fromStdString(bound.front().toUri());
+            ingest::ListenSpec shown = bound.front();
+            shown.name.clear();
+            demoListener = QString::fromStdString(shown.toUri());
             feeder_ = std::make_unique<demo::DemoFeeder>(bound.front().address, bound.front().port,
                                                          config_.demoLinesPerSecond);
             feeder_->start();
@@ -86,6 +90,10 @@ void WorkstationSession::runStart()
                 conninfo_ = readyConninfo;
                 demoListener_ = demoListener;
                 phase_ = Phase::Running;
+                QString error;
+                if (!sources_->attach(engine_.get(), readyConninfo, &error))
+                    qWarning("Vigie: the sources cannot be read: %s", qUtf8Printable(error));
+                imports_->attach(engine_.get());
                 Q_EMIT phaseChanged(phase_);
                 Q_EMIT ready(readyConninfo);
             },
@@ -116,6 +124,9 @@ void WorkstationSession::stop()
         return;
     startWork_.waitForFinished();
     phase_ = Phase::Stopped;
+    // Their workers use the engine: they go first.
+    imports_->detach();
+    sources_->detach();
     try {
         if (feeder_)
             feeder_->stop();

@@ -1,11 +1,17 @@
 #pragma once
 // WorkstationSession: the back end running inside the desktop app — the managed local
 // PostgreSQL cluster (when no server is configured), the ingest Engine and, in demo mode,
-// the DemoFeeder sending the scenario to the engine's own TCP listener.
+// the DemoFeeder sending the scenario to the engine's own TCP listener — and the services that
+// act on the running engine: the configured sources (SourceService: every enabled source is
+// added to the engine as soon as it runs) and file imports (ImportQueue). Both do their engine
+// and database work on their own worker threads.
 // start() does the slow work (initdb, pg_ctl, connect, migrations) on a worker thread and
 // answers with the queued signals ready() or failed(); the GUI thread never waits for it.
 // stop() waits for that work and shuts everything down; call it once the window is gone.
 #include "ingest/engine.h"
+
+#include "import_queue.h"
+#include "source_service.h"
 
 #include <QFuture>
 #include <QObject>
@@ -43,7 +49,10 @@ public:
     bool usesLocalCluster() const { return config_.conninfo.trimmed().isEmpty(); }
     Phase phase() const { return phase_; }
     // Valid from ready() until the session is destroyed.
-    const ingest::Engine* engine() const { return phase_ == Phase::Running ? engine_.get() : nullptr; }
+    ingest::Engine* engine() const { return phase_ == Phase::Running ? engine_.get() : nullptr; }
+    // Live for the session's whole life; attached to the engine while it runs.
+    SourceService* sources() const { return sources_; }
+    ImportQueue* imports() const { return imports_; }
     QString conninfo() const { return conninfo_; }
     // The demo listener's URI, empty when not in demo mode.
     QString demoListener() const { return demoListener_; }
@@ -64,6 +73,8 @@ private:
 
     SessionConfig config_;
     Phase phase_ = Phase::Idle;
+    SourceService* sources_;
+    ImportQueue* imports_;
     QFuture<void> startWork_;
     // Written by the worker before it posts ready(); read on the GUI thread after that.
     std::unique_ptr<store::LocalCluster> cluster_;

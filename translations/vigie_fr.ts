@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>SourceConfig</name>
+    <message>
+        <source>Give the source a name.</source>
+        <translation>Donnez un nom à la source.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Le nom dépasse 200 caractères.</translation>
+    </message>
+    <message>
+        <source>Another source is already called “%1”.</source>
+        <translation>Une autre source s’appelle déjà «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Give the address to listen on (0.0.0.0 or :: for every interface).</source>
+        <translation>Indiquez l’adresse d’écoute (0.0.0.0 ou :: pour toutes les interfaces).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address; listeners bind IP addresses, not host names.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse IP&#xa0;; un écouteur s’attache à une adresse IP, pas à un nom d’hôte.</translation>
+    </message>
+    <message>
+        <source>The port must be between 0 and 65535.</source>
+        <translation>Le port doit être compris entre 0 et 65535.</translation>
+    </message>
+    <message>
+        <source>A TLS source needs the server certificate (PEM file).</source>
+        <translation>Une source TLS a besoin du certificat du serveur (fichier PEM).</translation>
+    </message>
+    <message>
+        <source>A TLS source needs the private key of the certificate (PEM file).</source>
+        <translation>Une source TLS a besoin de la clé privée du certificat (fichier PEM).</translation>
+    </message>
+    <message>
+        <source>This file does not exist on this computer.</source>
+        <translation>Ce fichier n’existe pas sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>This file cannot be read.</source>
+        <translation>Ce fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>TLS (syslog over TLS)</source>
+        <translation>TLS (syslog sur TLS)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Syslog RFC 5424</source>
+        <translation>Syslog RFC 5424</translation>
+    </message>
+    <message>
+        <source>Syslog RFC 3164 (BSD)</source>
+        <translation>Syslog RFC 3164 (BSD)</translation>
+    </message>
+    <message>
+        <source>CEF</source>
+        <translation>CEF</translation>
+    </message>
+    <message>
+        <source>LEEF</source>
+        <translation>LEEF</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>JSON (un objet par ligne)</translation>
+    </message>
+    <message>
+        <source>Another source already has this name.</source>
+        <translation>Une autre source porte déjà ce nom.</translation>
+    </message>
+    <message>
+        <source>The source no longer exists; another analyst may have deleted it.</source>
+        <translation>La source n’existe plus&#xa0;; un autre analyste l’a peut-être supprimée.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Vigie, the security operations analyst&apos;s workstation.</source>
@@ -9,7 +96,7 @@
     </message>
     <message>
         <source>Replay the demonstration attack scenario through a local listener.</source>
-        <translation>Rejouer le scénario d’attaque de démonstration via un récepteur local.</translation>
+        <translation>Rejouer le scénario d’attaque de démonstration via un écouteur local.</translation>
     </message>
     <message>
         <source>Use the PostgreSQL server at &lt;conninfo&gt; (libpq syntax) instead of the managed local database.</source>
@@ -30,6 +117,18 @@
     <message>
         <source>Unknown language &quot;%1&quot;; use en or fr.</source>
         <translation>Langue «&#xa0;%1&#xa0;» inconnue&#xa0;; utilisez en ou fr.</translation>
+    </message>
+    <message>
+        <source>Open these panels at start, separated by commas: sources, ingest.</source>
+        <translation>Ouvrir ces panneaux au démarrage, séparés par des virgules&#xa0;: sources, ingest.</translation>
+    </message>
+    <message>
+        <source>panels</source>
+        <translation>panneaux</translation>
+    </message>
+    <message>
+        <source>Unknown panel &quot;%1&quot;; use sources or ingest.</source>
+        <translation>Panneau «&#xa0;%1&#xa0;» inconnu&#xa0;; utilisez sources ou ingest.</translation>
     </message>
 </context>
 <context>
@@ -97,6 +196,183 @@
     <message>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::FileImportJob</name>
+    <message>
+        <source>%1 is a folder, not a log file.</source>
+        <translation>%1 est un dossier, pas un fichier journal.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed: %2</source>
+        <translation>La lecture de %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The ingest engine stopped before the whole file was read.</source>
+        <translation>Le moteur de collecte s’est arrêté avant la fin de la lecture du fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::IngestStatusModel</name>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Import en cours</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>À l’écoute</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>Records framed by the listener or read from the file</source>
+        <translation>Enregistrements découpés par l’écouteur ou lus dans le fichier</translation>
+    </message>
+    <message>
+        <source>Records through the parser, parse errors included</source>
+        <translation>Enregistrements passés par l’analyseur, erreurs d’analyse comprises</translation>
+    </message>
+    <message>
+        <source>Records that did not parse: stored raw with a parse-error flag</source>
+        <translation>Enregistrements non analysables&#xa0;: enregistrés bruts, marqués en erreur d’analyse</translation>
+    </message>
+    <message>
+        <source>Records lost before storage (UDP over the memory cap, oversize, spool full)</source>
+        <translation>Enregistrements perdus avant enregistrement (UDP au-delà du plafond mémoire, taille excessive, file sur disque pleine)</translation>
+    </message>
+    <message>
+        <source>Records written to the disk spool while the database was unavailable</source>
+        <translation>Enregistrements mis en file sur disque pendant l’indisponibilité de la base de données</translation>
+    </message>
+    <message>
+        <source>Records committed to the database</source>
+        <translation>Enregistrements validés dans la base de données</translation>
+    </message>
+    <message>
+        <source>Delay between reception and commit of the latest stored batch</source>
+        <translation>Délai entre réception et validation du dernier lot enregistré</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçus</translation>
+    </message>
+    <message>
+        <source>Parsed</source>
+        <translation>Analysés</translation>
+    </message>
+    <message>
+        <source>Parse errors</source>
+        <translation>Erreurs d’analyse</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Perdus</translation>
+    </message>
+    <message>
+        <source>Spooled</source>
+        <translation>Sur disque</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Enregistrés</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::SourceListModel</name>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Application en cours…</translation>
+    </message>
+    <message>
+        <source>Listening on port %1</source>
+        <translation>À l’écoute sur le port %1</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>À l’écoute</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
     </message>
 </context>
 <context>
@@ -215,6 +491,110 @@
     </message>
 </context>
 <context>
+    <name>vigie::widgets::ImportController</name>
+    <message>
+        <source>&amp;Import Log Files…</source>
+        <translation>&amp;Importer des fichiers journaux…</translation>
+    </message>
+    <message>
+        <source>Import log files through the ingest engine, as if they had been received</source>
+        <translation>Importer des fichiers journaux via le moteur de collecte, comme s’ils avaient été reçus</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::ImportDialog</name>
+    <message>
+        <source>Import Log Files</source>
+        <translation>Importer des fichiers journaux</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt *.json *.jsonl *.cef *.leef);;All files (*)</source>
+        <translation>Fichiers journaux (*.log *.txt *.json *.jsonl *.cef *.leef);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Files to import, one after the other:</source>
+        <translation>&amp;Fichiers à importer, l’un après l’autre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation>&amp;Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>&amp;Read them as:</source>
+        <translation>&amp;Les lire comme&#xa0;:</translation>
+    </message>
+    <message>
+        <source>One record per line (or octet-counted syslog). Each file appears as its own source, “import: &lt;file name&gt;”, in the Ingest status panel.</source>
+        <translation>Un enregistrement par ligne (ou syslog à comptage d’octets). Chaque fichier apparaît comme une source à part, «&#xa0;import: &lt;nom du fichier&gt;&#xa0;», dans le panneau État de la collecte.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::ImportStrip</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 received, %3 stored · Parse errors: %4 · Dropped: %5</source>
+        <translation>%1&#xa0;: %2 reçus, %3 enregistrés · Erreurs d’analyse&#xa0;: %4 · Perdus&#xa0;: %5</translation>
+    </message>
+    <message>
+        <source>(cancelled after %1 of %2)</source>
+        <translation>(annulé après %1 sur %2)</translation>
+    </message>
+    <message>
+        <source>— %1 still waiting for the database</source>
+        <translation>— %1 encore en attente de la base de données</translation>
+    </message>
+    <message>
+        <source>%1 of %2 · %3 lines · %4 lines/s</source>
+        <translation>%1 sur %2 · %3 lignes · %4 lignes/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more file(s) queued</source>
+        <translation>
+            <numerusform>%n autre fichier en attente</numerusform>
+            <numerusform>%n autres fichiers en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop Waiting</source>
+        <translation>Ne plus attendre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the database; the records already read are still stored</source>
+        <translation>Ne plus attendre la base de données&#xa0;; les enregistrements déjà lus seront tout de même enregistrés dans la base</translation>
+    </message>
+    <message>
+        <source>Stop reading the file; the records already read are still stored</source>
+        <translation>Arrêter la lecture du fichier&#xa0;; les enregistrements déjà lus seront tout de même enregistrés dans la base</translation>
+    </message>
+    <message>
+        <source>Storing…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Show Counters</source>
+        <translation>Voir les compteurs</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>vigie::widgets::IngestStatusBar</name>
     <message>
         <source>Received %1/s · Stored %2/s</source>
@@ -259,6 +639,41 @@
     <message>
         <source>Database failed to start</source>
         <translation>Échec du démarrage de la base de données</translation>
+    </message>
+    <message>
+        <source>Click to see the counters of each source</source>
+        <translation>Cliquer pour voir les compteurs de chaque source</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::IngestStatusPanel</name>
+    <message>
+        <source>connected</source>
+        <translation>connectée</translation>
+    </message>
+    <message>
+        <source>unavailable (%1)</source>
+        <translation>indisponible (%1)</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <source>failed to start</source>
+        <translation>échec du démarrage</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connectée</translation>
+    </message>
+    <message>
+        <source>Total: %1 received, %2 stored · Parse errors: %3 · Dropped: %4 · Memory in use: %5 · Spool pending: %6 · Database: %7</source>
+        <translation>Total&#xa0;: %1 reçus, %2 enregistrés · Erreurs d’analyse&#xa0;: %3 · Perdus&#xa0;: %4 · Mémoire occupée&#xa0;: %5 · En attente sur disque&#xa0;: %6 · Base de données&#xa0;: %7</translation>
+    </message>
+    <message>
+        <source>Ingest Status</source>
+        <translation>État de la collecte</translation>
     </message>
 </context>
 <context>
@@ -350,6 +765,208 @@
     <message>
         <source>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;A workstation for the analysts of a security operations centre: it collects logs, keeps their history in PostgreSQL and shows them as they arrive.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;Un poste de travail pour les analystes d’un centre opérationnel de sécurité (SOC)&#xa0;: il collecte les journaux, en conserve l’historique dans PostgreSQL et les affiche dès leur arrivée.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::SourceDialog</name>
+    <message>
+        <source>PEM keys (*.key *.pem);;All files (*)</source>
+        <translation>Clés PEM (*.key *.pem);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file</source>
+        <translation>Choisir un fichier PEM</translation>
+    </message>
+    <message>
+        <source>Add Source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <source>Edit Source “%1”</source>
+        <translation>Modifier la source «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>&amp;Protocole&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Listen &amp;address:</source>
+        <translation>&amp;Adresse d’écoute&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. Firewalls (CEF)</source>
+        <translation>p. ex. Pare-feu (CEF)</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 for every interface</source>
+        <translation>0.0.0.0 pour toutes les interfaces</translation>
+    </message>
+    <message>
+        <source>0 lets the system choose a free port</source>
+        <translation>Avec 0, le système choisit un port libre</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: listen as soon as it is saved</source>
+        <translation>A&amp;ctivée&#xa0;: écouter dès l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Automatic recognises syslog (RFC 5424 and 3164), CEF, LEEF and JSON record by record</source>
+        <translation>Automatique reconnaît syslog (RFC 5424 et 3164), CEF, LEEF et JSON, enregistrement par enregistrement</translation>
+    </message>
+    <message>
+        <source>TLS (RFC 5425)</source>
+        <translation>TLS (RFC 5425)</translation>
+    </message>
+    <message>
+        <source>Paths of PEM files on this computer; the key file itself is never copied.</source>
+        <translation>Chemins de fichiers PEM sur cet ordinateur&#xa0;; le fichier de clé lui-même n’est jamais copié.</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation>&amp;Certificat&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>C&amp;lé privée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client C&amp;A (optional):</source>
+        <translation>A&amp;C des clients (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Leave empty not to ask clients for a certificate</source>
+        <translation>Laisser vide pour ne pas demander de certificat aux clients</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::SourcesPanel</name>
+    <message>
+        <source>Add Source “%1”</source>
+        <translation>Ajout de la source «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Edit Source “%1”</source>
+        <translation>Modification de la source «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Enable Source “%1”</source>
+        <translation>Activation de la source «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Disable Source “%1”</source>
+        <translation>Désactivation de la source «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Delete Source “%1”</source>
+        <translation>Suppression de la source «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Delete Source</source>
+        <translation>Supprimer la source</translation>
+    </message>
+    <message>
+        <source>Delete the source “%1”?</source>
+        <translation>Supprimer la source «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>It stops listening on %1. The events it already received are kept. You can undo this with %2.</source>
+        <translation>Elle cessera d’écouter sur %1. Les événements déjà reçus sont conservés. Vous pourrez annuler avec %2.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1</source>
+        <translation>La modification n’a pas été enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>A&amp;ctiver</translation>
+    </message>
+    <message>
+        <source>Stop listening (the source stays configured)</source>
+        <translation>Cesser d’écouter (la source reste configurée)</translation>
+    </message>
+    <message>
+        <source>Start listening</source>
+        <translation>Commencer à écouter</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Annuler&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rétablir&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The sources appear once the database is connected.</source>
+        <translation>Les sources s’affichent dès que la base de données est connectée.</translation>
+    </message>
+    <message>
+        <source>Reading the sources…</source>
+        <translation>Lecture des sources…</translation>
+    </message>
+    <message>
+        <source>No source is configured yet. Add one to receive syslog, CEF, LEEF or JSON over TCP, UDP or TLS.</source>
+        <translation>Aucune source n’est encore configurée. Ajoutez-en une pour recevoir du syslog, du CEF, du LEEF ou du JSON en TCP, UDP ou TLS.</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Source actions</source>
+        <translation>Actions sur les sources</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Add a source: a TCP, UDP or TLS listener</source>
+        <translation>Ajouter une source&#xa0;: un écouteur TCP, UDP ou TLS</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPixmap>
 
@@ -59,6 +60,10 @@ IngestStatusBar::IngestStatusBar(models::EngineStatus* status, QWidget* parent)
     addPermanentWidget(problems_);
     addPermanentWidget(databaseDot_);
     addPermanentWidget(database_);
+    for (QLabel* label : {rates_, totals_, problems_}) {
+        label->setCursor(Qt::PointingHandCursor);
+        label->installEventFilter(this);
+    }
     connect(status_, &models::EngineStatus::changed, this, &IngestStatusBar::refresh);
     refresh();
 }
@@ -85,6 +90,17 @@ void IngestStatusBar::changeEvent(QEvent* event)
     QStatusBar::changeEvent(event);
 }
 
+bool IngestStatusBar::eventFilter(QObject* watched, QEvent* event)
+{
+    if ((watched == rates_ || watched == totals_ || watched == problems_) &&
+        (event->type() == QEvent::MouseButtonRelease || event->type() == QEvent::MouseButtonDblClick) &&
+        static_cast<QMouseEvent*>(event)->button() == Qt::LeftButton) {
+        Q_EMIT detailsRequested();
+        return true;
+    }
+    return QStatusBar::eventFilter(watched, event);
+}
+
 void IngestStatusBar::refresh()
 {
     const QLocale locale;
@@ -96,10 +112,12 @@ void IngestStatusBar::refresh()
     rates_->setToolTip(tr("Events per second read from the sources and written to the database"));
     totals_->setText(
         tr("Total: %1 received, %2 stored").arg(count(status_->received()), count(status_->stored())));
+    totals_->setToolTip(tr("Click to see the counters of each source"));
     problems_->setText(
         tr("Parse errors: %1 · Dropped: %2").arg(count(status_->parseErrors()), count(status_->dropped())));
     problems_->setToolTip(
-        tr("Records stored raw because they did not parse, and records lost before storage"));
+        tr("Records stored raw because they did not parse, and records lost before storage") +
+        QLatin1Char('\n') + tr("Click to see the counters of each source"));
 
     const QString error = status_->databaseError();
     QString text;

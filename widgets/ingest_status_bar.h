@@ -1,7 +1,8 @@
 #pragma once
 // IngestStatusBar: the main window's status bar — events received and stored per second,
 // totals, parse errors, drops, and the database state with a coloured dot. Reads an
-// EngineStatus (sampled once a second) and builds its text only when that changes. GUI thread.
+// EngineStatus (sampled once a second) and builds its text only when that changes. A click on
+// the totals asks for the per-source counters (detailsRequested). GUI thread.
 #include <QStatusBar>
 
 class QLabel;
@@ -22,8 +23,13 @@ public:
     QString ratesText() const;
     QString totalsText() const;
 
+Q_SIGNALS:
+    // The analyst clicked the totals: show the Ingest status panel.
+    void detailsRequested();
+
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void refresh();

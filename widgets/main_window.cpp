@@ -4,8 +4,13 @@
 #include "event_detail_pane.h"
 #include "event_table_model.h"
 #include "event_table_view.h"
+#include "import_controller.h"
+#include "import_strip.h"
 #include "ingest_status_bar.h"
+#include "ingest_status_panel.h"
 #include "language_switcher.h"
+#include "source_service.h"
+#include "sources_panel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -20,12 +25,14 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace vigie::widgets {
 
-MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages, QWidget* parent)
+MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages,
+                       models::SourceService* sources, models::ImportQueue* imports, QWidget* parent)
     : QMainWindow(parent), status_(status), languages_(languages), model_(new models::EventTableModel(this)),
       view_(new EventTableView(this)), detail_(new EventDetailPane(this)),
       statusBar_(new IngestStatusBar(status, this)), splitter_(new QSplitter(Qt::Horizontal, this))
@@ -40,8 +47,19 @@ MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages
     splitter_->setStretchFactor(0, 3);
     splitter_->setStretchFactor(1, 1);
     splitter_->setChildrenCollapsible(false);
-    setCentralWidget(splitter_);
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(splitter_, 1);
+    if (imports) {
+        imports_ = new ImportController(imports, this);
+        centralLayout->addWidget(imports_->strip());
+        connect(imports_, &ImportController::countersRequested, this, &MainWindow::showIngestCounters);
+    }
+    setCentralWidget(central);
     setStatusBar(statusBar_);
+    createDocks(sources);
 
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
@@ -56,6 +74,46 @@ MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages
     restoreLayout();
 }
 
+void MainWindow::createDocks(models::SourceService* sources)
+{
+    setDockOptions(dockOptions() | QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    ingestPanel_ = new IngestStatusPanel(status_, this);
+    addDockWidget(Qt::BottomDockWidgetArea, ingestPanel_);
+    ingestPanel_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    ingestPanel_->hide();
+    connect(statusBar_, &IngestStatusBar::detailsRequested, this,
+            [this] { showPanel(QStringLiteral("ingest")); });
+    if (!sources)
+        return;
+    sourcesPanel_ = new SourcesPanel(sources, this);
+    addDockWidget(Qt::BottomDockWidgetArea, sourcesPanel_);
+    // Both want the window's width (ten counters, six source columns): tabs by default.
+    tabifyDockWidget(ingestPanel_, sourcesPanel_);
+    sourcesPanel_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    sourcesPanel_->hide();
+    // A listener that fails on its own (after it was bound) shows its error in its row.
+    connect(status_, &models::EngineStatus::changed, sources->model(),
+            [this, model = sources->model()] { model->applyStats(status_->stats().sources); });
+}
+
+bool MainWindow::showPanel(const QString& name)
+{
+    QDockWidget* dock = name == QLatin1String("sources")  ? static_cast<QDockWidget*>(sourcesPanel_)
+                        : name == QLatin1String("ingest") ? static_cast<QDockWidget*>(ingestPanel_)
+                                                          : nullptr;
+    if (!dock)
+        return false;
+    dock->show();
+    dock->raise();
+    return true;
+}
+
+void MainWindow::showIngestCounters(const QString& sourceName)
+{
+    showPanel(QStringLiteral("ingest"));
+    ingestPanel_->selectSource(sourceName);
+}
+
 void MainWindow::restoreLayout()
 {
     // First run: most of the screen, the table three quarters of the width.
@@ -65,6 +123,7 @@ void MainWindow::restoreLayout()
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("ui/mainWindow/geometry")).toByteArray());
     splitter_->restoreState(settings.value(QStringLiteral("ui/mainWindow/splitter")).toByteArray());
+    restoreState(settings.value(QStringLiteral("ui/mainWindow/docks")).toByteArray());
     view_->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("ui/mainWindow/columns")).toByteArray());
 }
@@ -74,6 +133,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QSettings settings;
     settings.setValue(QStringLiteral("ui/mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("ui/mainWindow/splitter"), splitter_->saveState());
+    settings.setValue(QStringLiteral("ui/mainWindow/docks"), saveState());
     settings.setValue(QStringLiteral("ui/mainWindow/columns"), view_->horizontalHeader()->saveState());
     QMainWindow::closeEvent(event);
 }
@@ -134,6 +194,10 @@ void MainWindow::createMenus()
 {
     fileMenu_ = menuBar()->addMenu(QString());
     fileMenu_->setObjectName(QStringLiteral("fileMenu"));
+    if (imports_) {
+        fileMenu_->addAction(imports_->importAction());
+        fileMenu_->addSeparator();
+    }
     fileMenu_->addAction(quitAction_);
 
     editMenu_ = menuBar()->addMenu(QString());
@@ -146,6 +210,10 @@ void MainWindow::createMenus()
     viewMenu_->addAction(reloadAction_);
     viewMenu_->addSeparator();
     viewMenu_->addAction(detailsAction_);
+    viewMenu_->addSeparator();
+    if (sourcesPanel_)
+        viewMenu_->addAction(sourcesPanel_->toggleViewAction());
+    viewMenu_->addAction(ingestPanel_->toggleViewAction());
 
     languageMenu_ = menuBar()->addMenu(QString());
     languageMenu_->setObjectName(QStringLiteral("languageMenu"));

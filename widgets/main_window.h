@@ -1,8 +1,9 @@
 #pragma once
 // MainWindow: assembles the workstation — the events table, the detail pane, the ingest
-// status bar and the menus (File, Edit, View, Language, Help). It receives the services it
-// shows (engine status, language switcher) and is told which database to read; it starts
-// nothing itself. GUI thread.
+// status bar, the Sources and Ingest status docks, file import (menu, drops, progress strip)
+// and the menus (File, Edit, View, Language, Help). It receives the services it shows (engine
+// status, language switcher, sources, import queue; the last two optional) and is told which
+// database to read; it starts nothing itself. GUI thread.
 #include <QMainWindow>
 
 class QAction;
@@ -13,19 +14,27 @@ class QSplitter;
 namespace vigie::models {
 class EngineStatus;
 class EventTableModel;
+class ImportQueue;
+class SourceService;
 } // namespace vigie::models
 
 namespace vigie::widgets {
 
 class EventDetailPane;
 class EventTableView;
+class ImportController;
 class IngestStatusBar;
+class IngestStatusPanel;
 class LanguageSwitcher;
+class SourcesPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(models::EngineStatus* status, LanguageSwitcher* languages, QWidget* parent = nullptr);
+    // Without `sources` there is no Sources panel, without `imports` no import.
+    MainWindow(models::EngineStatus* status, LanguageSwitcher* languages,
+               models::SourceService* sources = nullptr, models::ImportQueue* imports = nullptr,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Starts reading the events of the database at `conninfo` (libpq syntax).
@@ -39,6 +48,12 @@ public:
     EventTableView* eventView() const { return view_; }
     EventDetailPane* detailPane() const { return detail_; }
     IngestStatusBar* ingestStatusBar() const { return statusBar_; }
+    SourcesPanel* sourcesPanel() const { return sourcesPanel_; }
+    IngestStatusPanel* ingestStatusPanel() const { return ingestPanel_; }
+    ImportController* importController() const { return imports_; }
+
+    // Shows (and raises) a dock by name: "sources" or "ingest". Returns false for another name.
+    bool showPanel(const QString& name);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -53,6 +68,8 @@ private:
     void copySelectedRawLine();
     void showAbout();
     void onCurrentRowChanged(const QModelIndex& current);
+    void createDocks(models::SourceService* sources);
+    void showIngestCounters(const QString& sourceName);
 
     models::EngineStatus* status_;
     LanguageSwitcher* languages_;
@@ -61,6 +78,9 @@ private:
     EventDetailPane* detail_;
     IngestStatusBar* statusBar_;
     QSplitter* splitter_;
+    SourcesPanel* sourcesPanel_ = nullptr;
+    IngestStatusPanel* ingestPanel_ = nullptr;
+    ImportController* imports_ = nullptr;
     QString demoListener_;
 
     QMenu* fileMenu_ = nullptr;

@@ -1,6 +1,7 @@
 // vigie: the analyst's workstation. Reads the command line and settings, starts the back end
 // (managed local PostgreSQL or a configured server, the ingest engine, the demo feeder) on a
-// worker through WorkstationSession, and shows the main window at once.
+// worker through WorkstationSession (which also starts the configured sources and runs file
+// imports), and shows the main window at once.
 #include "engine_status.h"
 #include "language_switcher.h"
 #include "main_window.h"
@@ -74,7 +75,12 @@ int main(int argc, char** argv)
     const QCommandLineOption lang(QStringLiteral("lang"),
                                   QCoreApplication::translate("main", "Interface language: en or fr."),
                                   QCoreApplication::translate("main", "language"));
-    parser.addOptions({demo, database, lang});
+    const QCommandLineOption panels(
+        QStringLiteral("panels"),
+        QCoreApplication::translate("main",
+                                    "Open these panels at start, separated by commas: sources, ingest."),
+        QCoreApplication::translate("main", "panels"));
+    parser.addOptions({demo, database, lang, panels});
     parser.process(app);
     if (parser.isSet(lang) && !widgets::LanguageSwitcher::availableLanguages().contains(parser.value(lang))) {
         std::fprintf(stderr, "%s\n",
@@ -92,7 +98,17 @@ int main(int argc, char** argv)
 
     models::EngineStatus status;
     models::WorkstationSession session(config);
-    auto* window = new widgets::MainWindow(&status, &languages);
+    auto* window = new widgets::MainWindow(&status, &languages, session.sources(), session.imports());
+    if (parser.isSet(panels)) {
+        for (const QString& name : parser.value(panels).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!window->showPanel(name.trimmed())) {
+                std::fprintf(stderr, "%s\n",
+                             qPrintable(QCoreApplication::translate(
+                                            "main", "Unknown panel \"%1\"; use sources or ingest.")
+                                            .arg(name.trimmed())));
+            }
+        }
+    }
 
     QObject::connect(&session, &models::WorkstationSession::phaseChanged, &status,
                      [&status](models::WorkstationSession::Phase phase) {

@@ -1,13 +1,21 @@
 #pragma once
 // Shared by the GUI tests: a QApplication for the whole run (gtest_main makes none), with
-// QStandardPaths in test mode so settings never touch the user's own, and helpers that feed
-// an Engine with syslog lines.
+// QStandardPaths in test mode so settings never touch the user's own, helpers that feed
+// an Engine with syslog lines (directly or over TCP), and a query helper to check what the
+// GUI wrote in the database.
+#include "conn_info.h"
+
 #include "ingest/engine.h"
 
 #include <QApplication>
 #include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QTest>
+#include <QVariant>
 
 #include <gtest/gtest.h>
 
@@ -16,6 +24,11 @@
 #include <memory>
 #include <string>
 #include <thread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace vigie::test {
 
@@ -77,6 +90,54 @@ inline bool waitStored(const ingest::Engine& engine, std::uint64_t count,
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     return true;
+}
+
+// Sends `text` to 127.0.0.1:`port` over one TCP connection; false when it cannot connect.
+inline bool sendTcp(std::uint16_t port, const std::string& text)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return false;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    for (std::size_t sent = 0; ok && sent < text.size();) {
+        const ssize_t n = ::send(fd, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
+        ok = n > 0;
+        sent += ok ? static_cast<std::size_t>(n) : 0;
+    }
+    ::close(fd);
+    return ok;
+}
+
+// Runs `sql` on its own short-lived connection and returns every row (one QVariantList each).
+inline QList<QVariantList> queryRows(const std::string& conninfo, const QString& sql,
+                                     const QVariantList& values = {})
+{
+    static int counter = 0;
+    const QString name = QStringLiteral("gui_test_probe_%1").arg(++counter);
+    QList<QVariantList> rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setConnectOptions(
+            models::ConnInfo::parse(QString::fromStdString(conninfo)).toQpsqlConnectOptions());
+        EXPECT_TRUE(db.open()) << db.lastError().text().toStdString();
+        QSqlQuery query(db);
+        query.prepare(sql);
+        for (const QVariant& value : values)
+            query.addBindValue(value);
+        EXPECT_TRUE(query.exec()) << query.lastError().text().toStdString();
+        while (query.next()) {
+            QVariantList row;
+            for (int i = 0; i < query.record().count(); ++i)
+                row << query.value(i);
+            rows << row;
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
 }
 
 inline std::unique_ptr<ingest::Engine> startEngine(const std::string& conninfo)

@@ -6,8 +6,11 @@
 #include "engine_status.h"
 #include "event_table_model.h"
 #include "ingest_status_bar.h"
+#include "ingest_status_model.h"
+#include "ingest_status_panel.h"
 #include "language_switcher.h"
 #include "main_window.h"
+#include "source_config.h"
 
 #include <QAction>
 #include <QMenu>
@@ -53,6 +56,14 @@ TEST(LanguageTest, LanguageMenuSwitchesToFrenchAndBack)
     EXPECT_EQ(header(window.eventModel(), EventTableModel::HostColumn), QStringLiteral("Hôte"));
     EXPECT_EQ(EventTableModel::severityName(4), QStringLiteral("avertissement"));
     EXPECT_EQ(window.ingestStatusBar()->databaseText(), QStringLiteral("Aucune base de données"));
+    // The ingest docks and the sources' vocabulary follow.
+    EXPECT_EQ(window.ingestStatusPanel()->windowTitle(), QStringLiteral("État de la collecte"));
+    EXPECT_EQ(window.ingestStatusPanel()->model()->headerData(models::IngestStatusModel::ParseErrorsColumn,
+                                                              Qt::Horizontal),
+              QStringLiteral("Erreurs d’analyse"));
+    EXPECT_EQ(models::SourceConfig::formatLabel(parse::Format::Auto), QStringLiteral("Automatique"));
+    EXPECT_EQ(models::SourceConfig().problems().value(models::SourceConfig::Field::Name),
+              QStringLiteral("Donnez un nom à la source."));
     // The choice is remembered.
     EXPECT_EQ(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("fr"));
     EXPECT_EQ(widgets::LanguageSwitcher::preferredLanguage(), QStringLiteral("fr"));
