@@ -1,6 +1,5 @@
 #include "event_page_loader.h"
 
-#include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -20,12 +19,6 @@ const QLatin1String selectColumns(
     " host(dest_ip), dest_port, process, format, message, fields::text, raw, parse_error FROM events");
 
 const QLatin1String cursorFromMicros("(timestamptz 'epoch' + CAST(? AS bigint) * interval '1 microsecond')");
-
-QString connectionNameForThisLoader()
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("vigie_event_page_loader_%1").arg(counter.fetchAndAddRelaxed(1) + 1);
-}
 
 std::optional<int> optionalInt(const QVariant& value)
 {
@@ -71,49 +64,15 @@ EventRow readRow(const QSqlQuery& query)
 } // namespace
 
 EventPageLoader::EventPageLoader(QString connectOptions)
-    : connectOptions_(std::move(connectOptions)), connectionName_(connectionNameForThisLoader())
+    : connection_(std::move(connectOptions), QStringLiteral("event_page_loader"))
 {
-}
-
-EventPageLoader::~EventPageLoader()
-{
-    // Runs on the loader's thread (deleted there), which owns the connection.
-    if (QSqlDatabase::contains(connectionName_)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(connectionName_, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(connectionName_);
-    }
-}
-
-bool EventPageLoader::ensureOpen(QString* error)
-{
-    if (!QSqlDatabase::contains(connectionName_)) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName_);
-        // Host, port and database stay empty: the whole libpq conninfo goes in the options.
-        db.setConnectOptions(connectOptions_);
-    }
-    QSqlDatabase db = QSqlDatabase::database(connectionName_, false);
-    if (db.isOpen()) {
-        // A connection the server dropped is reopened on the next request.
-        QSqlQuery ping(db);
-        if (ping.exec(QStringLiteral("SELECT 1")))
-            return true;
-        db.close();
-    }
-    if (!db.open()) {
-        *error = db.lastError().text();
-        return false;
-    }
-    return true;
 }
 
 bool EventPageLoader::run(const QString& sql, const QVariantList& values, EventRows* rows, QString* error)
 {
-    if (!ensureOpen(error))
+    if (!connection_.ensureOpen(error))
         return false;
-    QSqlQuery query(QSqlDatabase::database(connectionName_, false));
+    QSqlQuery query(connection_.database());
     query.setForwardOnly(true);
     if (!query.prepare(sql)) {
         *error = query.lastError().text();
@@ -137,11 +96,11 @@ bool EventPageLoader::run(const QString& sql, const QVariantList& values, EventR
 void EventPageLoader::fetchFirst(quint64 generation, int limit)
 {
     QString error;
-    if (!ensureOpen(&error)) {
+    if (!connection_.ensureOpen(&error)) {
         Q_EMIT failed(generation, Request::First, error);
         return;
     }
-    QSqlQuery snapshot(QSqlDatabase::database(connectionName_, false));
+    QSqlQuery snapshot(connection_.database());
     if (!snapshot.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM events")) || !snapshot.next()) {
         Q_EMIT failed(generation, Request::First, snapshot.lastError().text());
         return;

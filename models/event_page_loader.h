@@ -8,6 +8,7 @@
 // that existed when the model was reset; rows committed after that come from the live tail
 // (id greater than the newest id seen), so a row is never delivered twice.
 #include "event_row.h"
+#include "thread_connection.h"
 
 #include <QObject>
 #include <QString>
@@ -23,7 +24,6 @@ public:
 
     // `connectOptions` is a normalised conninfo (see ConnInfo::toQpsqlConnectOptions).
     explicit EventPageLoader(QString connectOptions);
-    ~EventPageLoader() override;
 
 public Q_SLOTS:
     // Takes the snapshot (largest id) and reads the newest page. Answers snapshotReady.
@@ -40,11 +40,9 @@ Q_SIGNALS:
     void failed(quint64 generation, vigie::models::EventPageLoader::Request request, QString message);
 
 private:
-    bool ensureOpen(QString* error);
     bool run(const QString& sql, const QVariantList& values, EventRows* rows, QString* error);
 
-    QString connectOptions_;
-    QString connectionName_;
+    ThreadConnection connection_;
 };
 
 } // namespace vigie::models

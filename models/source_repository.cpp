@@ -1,6 +1,5 @@
 #include "source_repository.h"
 
-#include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -8,12 +7,6 @@
 
 namespace vigie::models {
 namespace {
-
-QString nextConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("vigie_source_repository_%1").arg(counter.fetchAndAddRelaxed(1) + 1);
-}
 
 QVariant optionalText(bool tls, const QString& text)
 {
@@ -35,46 +28,15 @@ QString messageOf(const QSqlError& error)
 } // namespace
 
 SourceRepository::SourceRepository(QString connectOptions)
-    : connectOptions_(std::move(connectOptions)), connectionName_(nextConnectionName())
+    : connection_(std::move(connectOptions), QStringLiteral("source_repository"))
 {
-}
-
-SourceRepository::~SourceRepository()
-{
-    if (QSqlDatabase::contains(connectionName_)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(connectionName_, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(connectionName_);
-    }
-}
-
-bool SourceRepository::ensureOpen(QString* error)
-{
-    if (!QSqlDatabase::contains(connectionName_)) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName_);
-        db.setConnectOptions(connectOptions_);
-    }
-    QSqlDatabase db = QSqlDatabase::database(connectionName_, false);
-    if (db.isOpen()) {
-        QSqlQuery ping(db);
-        if (ping.exec(QStringLiteral("SELECT 1")))
-            return true;
-        db.close();
-    }
-    if (!db.open()) {
-        *error = db.lastError().text();
-        return false;
-    }
-    return true;
 }
 
 bool SourceRepository::loadAll(QList<SourceConfig>* sources, QString* error)
 {
-    if (!ensureOpen(error))
+    if (!connection_.ensureOpen(error))
         return false;
-    QSqlQuery query(QSqlDatabase::database(connectionName_, false));
+    QSqlQuery query(connection_.database());
     query.setForwardOnly(true);
     if (!query.exec(
             QStringLiteral("SELECT id, name, protocol, address, port, format, tls_certificate, "
@@ -103,9 +65,9 @@ bool SourceRepository::loadAll(QList<SourceConfig>* sources, QString* error)
 
 bool SourceRepository::insert(SourceConfig* source, bool keepId, QString* error)
 {
-    if (!ensureOpen(error))
+    if (!connection_.ensureOpen(error))
         return false;
-    QSqlQuery query(QSqlDatabase::database(connectionName_, false));
+    QSqlQuery query(connection_.database());
     const QString columns = QStringLiteral("name, protocol, address, port, format, tls_certificate, "
                                            "tls_private_key, tls_client_ca, enabled");
     const QString sql =
@@ -141,9 +103,9 @@ bool SourceRepository::insert(SourceConfig* source, bool keepId, QString* error)
 
 bool SourceRepository::update(const SourceConfig& source, QString* error)
 {
-    if (!ensureOpen(error))
+    if (!connection_.ensureOpen(error))
         return false;
-    QSqlQuery query(QSqlDatabase::database(connectionName_, false));
+    QSqlQuery query(connection_.database());
     if (!query.prepare(
             QStringLiteral("UPDATE sources SET name = ?, protocol = ?, address = ?, port = ?, format = ?, "
                            "tls_certificate = ?, tls_private_key = ?, tls_client_ca = ?, enabled = ?, "
@@ -175,9 +137,9 @@ bool SourceRepository::update(const SourceConfig& source, QString* error)
 
 bool SourceRepository::setEnabled(qint64 id, bool enabled, QString* error)
 {
-    if (!ensureOpen(error))
+    if (!connection_.ensureOpen(error))
         return false;
-    QSqlQuery query(QSqlDatabase::database(connectionName_, false));
+    QSqlQuery query(connection_.database());
     query.prepare(QStringLiteral("UPDATE sources SET enabled = ?, updated_at = now() WHERE id = ?"));
     query.addBindValue(enabled);
     query.addBindValue(id);
@@ -194,9 +156,9 @@ bool SourceRepository::setEnabled(qint64 id, bool enabled, QString* error)
 
 bool SourceRepository::remove(qint64 id, QString* error)
 {
-    if (!ensureOpen(error))
+    if (!connection_.ensureOpen(error))
         return false;
-    QSqlQuery query(QSqlDatabase::database(connectionName_, false));
+    QSqlQuery query(connection_.database());
     query.prepare(QStringLiteral("DELETE FROM sources WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec()) {

@@ -4,6 +4,8 @@
 // never used from the GUI thread. Every value travels as a bound parameter.
 #include "source_config.h"
 
+#include "thread_connection.h"
+
 #include <QString>
 
 namespace vigie::models {
@@ -11,8 +13,8 @@ namespace vigie::models {
 class SourceRepository {
 public:
     // `connectOptions` is a normalised conninfo (see ConnInfo::toQpsqlConnectOptions).
-    explicit SourceRepository(QString connectOptions);
-    ~SourceRepository(); // closes the connection; call on the thread that used it
+    explicit SourceRepository(
+        QString connectOptions); // closes the connection; call on the thread that used it
     SourceRepository(const SourceRepository&) = delete;
     SourceRepository& operator=(const SourceRepository&) = delete;
 
@@ -26,10 +28,7 @@ public:
     bool remove(qint64 id, QString* error);
 
 private:
-    bool ensureOpen(QString* error);
-
-    QString connectOptions_;
-    QString connectionName_;
+    ThreadConnection connection_;
 };
 
 } // namespace vigie::models
