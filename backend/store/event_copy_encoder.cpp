@@ -67,38 +67,17 @@ void EventCopyEncoder::append(const Event& e)
     putTimestamp(e.received_at);
     putText(e.host);
     putText(e.app);
-    if (e.pid) {
-        putInt32(4);
-        putInt32(*e.pid);
-    } else {
-        putNull();
-    }
-    for (const auto& small : {e.severity, e.facility}) {
-        if (small) {
-            putInt32(2);
-            putInt16(*small);
-        } else {
-            putNull();
-        }
-    }
+    putOptional(e.pid);
+    putOptional(e.severity);
+    putOptional(e.facility);
     putText(e.category);
     putText(e.action);
     putText(e.outcome);
     putText(e.user_name);
     putInet(e.source_ip);
-    if (e.source_port) {
-        putInt32(4);
-        putInt32(*e.source_port);
-    } else {
-        putNull();
-    }
+    putOptional(e.source_port);
     putInet(e.dest_ip);
-    if (e.dest_port) {
-        putInt32(4);
-        putInt32(*e.dest_port);
-    } else {
-        putNull();
-    }
+    putOptional(e.dest_port);
     putText(e.process);
     putRequiredText(e.format);
     putText(e.message);
@@ -127,6 +106,19 @@ void EventCopyEncoder::putInt64(int64_t value)
 {
     const auto be = toBigEndian(value);
     buffer_.append(reinterpret_cast<const char*>(&be), sizeof be);
+}
+
+template <typename Integer> void EventCopyEncoder::putOptional(const std::optional<Integer>& value)
+{
+    if (!value) {
+        putNull();
+        return;
+    }
+    putInt32(sizeof(Integer));
+    if constexpr (sizeof(Integer) == 2)
+        putInt16(*value);
+    else
+        putInt32(*value);
 }
 
 void EventCopyEncoder::putNull()

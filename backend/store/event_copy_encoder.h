@@ -5,6 +5,7 @@
 // Not thread-safe; the writer thread owns one.
 #include "event/event.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,8 @@ private:
     void putInt32(int32_t value);
     void putInt64(int64_t value);
     void putNull();
+    // int2 or int4 by the type's size; NULL when absent.
+    template <typename Integer> void putOptional(const std::optional<Integer>& value);
     void putText(std::string_view text); // NULL when empty
     void putRequiredText(std::string_view text);
     void putTimestamp(Timestamp ts);
