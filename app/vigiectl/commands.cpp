@@ -3,9 +3,15 @@
 #include "event/event_json.h"
 #include "ingest/engine.h"
 #include "ingest/stream_framer.h"
+#include "query/time_text.h"
+#include "store/event_search.h"
+#include "store/database_backup.h"
+#include "store/retention.h"
 
 #include <algorithm>
+#include <charconv>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -120,6 +126,30 @@ template <typename Body> int guarded(const char* command, Body body)
     }
 }
 
+// --from/--to: ISO 8601, or relative to now: -15m, -1h, -24h, -7d (also s).
+Timestamp timeOption(const std::string& text, Timestamp now)
+{
+    if (text.size() >= 3 && text[0] == '-') {
+        long long amount = 0;
+        const char* begin = text.data() + 1;
+        const char* end = text.data() + text.size() - 1;
+        const auto [ptr, ec] = std::from_chars(begin, end, amount);
+        const char unit = text.back();
+        if (ec == std::errc() && ptr == end && amount >= 0 && amount < 100000) {
+            const std::chrono::seconds scale = unit == 's'   ? std::chrono::seconds(1)
+                                               : unit == 'm' ? std::chrono::minutes(1)
+                                               : unit == 'h' ? std::chrono::hours(1)
+                                               : unit == 'd' ? std::chrono::days(1)
+                                                             : std::chrono::seconds(0);
+            if (scale.count() > 0)
+                return now - amount * scale;
+        }
+    }
+    if (const auto parsed = query::parseIsoTimestamp(text))
+        return parsed->ts;
+    throw std::invalid_argument("'" + text + "' is neither an ISO 8601 time nor -15m, -1h, -7d...");
+}
+
 } // namespace
 
 int serve(const Arguments& args)
@@ -218,6 +248,164 @@ int parse(const Arguments& args)
             const auto event = parse::parseRecord(line, format, parse::Context{nowTimestamp(), {}});
             std::cout << eventToJson(event) << '\n';
         }
+        return 0;
+    });
+}
+
+// --- database administration (store at scale): vigiectl db retention|backup|restore ---
+namespace {
+
+// Removes a value-less flag (--force, --dry-run) from `args`; parseOptions wants values.
+bool takeFlag(Arguments& args, const std::string& flag)
+{
+    const auto it = std::find(args.begin(), args.end(), flag);
+    if (it == args.end())
+        return false;
+    args.erase(it);
+    return true;
+}
+
+std::string isoDay(std::chrono::sys_days day)
+{
+    const std::chrono::year_month_day ymd(day);
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return text;
+}
+
+std::string describe(const store::DatabaseContents& contents)
+{
+    return std::to_string(contents.events) + " events in " + std::to_string(contents.partitions) +
+           " daily partitions, " + std::to_string(contents.sources) + " sources, " +
+           std::to_string(contents.rollup_rows) + " rollup rows";
+}
+
+int dbRetention(Arguments args)
+{
+    const bool dry_run = takeFlag(args, "--dry-run");
+    const auto options = parseOptions(args, {"database", "days"});
+    if (!options.positional.empty())
+        throw std::invalid_argument("unexpected argument '" + options.positional.front() + "'");
+    const auto days_text = options.get("days");
+    if (!days_text)
+        throw std::invalid_argument("give --days N (days kept before today)");
+    const int days = std::stoi(*days_text);
+    if (days < 1)
+        throw std::invalid_argument("--days must be at least 1");
+    store::PgConnection connection(options.get("database").value_or(""));
+    const auto result = store::applyRetention(connection, days, nowTimestamp(), dry_run);
+    for (const auto& partition : result.dropped)
+        std::cout << (dry_run ? "would drop " : "dropped ") << partition.name << " (" << isoDay(partition.day)
+                  << ")\n";
+    std::cout << (dry_run ? "dry run: " : "") << result.dropped.size() << " partitions before "
+              << isoDay(result.cutoff) << (dry_run ? " would be dropped" : " dropped");
+    if (!dry_run)
+        std::cout << ", " << result.rollup_rows_deleted << " rollup rows deleted";
+    std::cout << std::endl;
+    return 0;
+}
+
+int dbBackup(Arguments args)
+{
+    const auto options = parseOptions(args, {"database"});
+    if (options.positional.size() != 1)
+        throw std::invalid_argument("give one FILE to write the backup to");
+    const std::string conninfo = options.get("database").value_or("");
+    const std::filesystem::path file = options.positional.front();
+    store::DatabaseContents contents;
+    {
+        store::PgConnection connection(conninfo);
+        contents = store::databaseContents(connection);
+    }
+    std::cerr << "vigiectl db backup: writing " << describe(contents) << " to " << file.string() << "\n";
+    store::backupDatabase(conninfo, file,
+                          [](std::string_view line) { std::cerr << "vigiectl db backup: " << line << "\n"; });
+    std::cout << "backup written to " << file.string() << " (" << std::filesystem::file_size(file)
+              << " bytes): " << describe(contents) << std::endl;
+    return 0;
+}
+
+int dbRestore(Arguments args)
+{
+    const bool force = takeFlag(args, "--force");
+    const auto options = parseOptions(args, {"database"});
+    if (options.positional.size() != 1)
+        throw std::invalid_argument("give the backup FILE to restore");
+    const std::string conninfo = options.get("database").value_or("");
+    const std::filesystem::path file = options.positional.front();
+    store::restoreDatabase(conninfo, file, force, [](std::string_view line) {
+        std::cerr << "vigiectl db restore: " << line << "\n";
+    });
+    store::PgConnection connection(conninfo);
+    std::cout << "restored " << file.string() << ": " << describe(store::databaseContents(connection))
+              << std::endl;
+    return 0;
+}
+
+} // namespace
+
+int db(const Arguments& args)
+{
+    const std::string sub = args.empty() ? std::string() : args.front();
+    const Arguments rest(args.begin() + (args.empty() ? 0 : 1), args.end());
+    if (sub == "retention")
+        return guarded("db retention", [&] { return dbRetention(rest); });
+    if (sub == "backup")
+        return guarded("db backup", [&] { return dbBackup(rest); });
+    if (sub == "restore")
+        return guarded("db restore", [&] { return dbRestore(rest); });
+    std::cerr << "vigiectl db: give retention, backup or restore (see vigiectl --help)\n";
+    return 2;
+}
+// --- end database administration ---
+
+int search(const Arguments& args)
+{
+    return guarded("search", [&] {
+        const auto options = parseOptions(args, {"database", "from", "to", "limit"});
+        if (options.positional.size() != 1)
+            throw std::invalid_argument("give exactly one QUERY (quote it for the shell)");
+        query::SearchRequest request;
+        request.query = options.positional.front();
+        const auto now = nowTimestamp();
+        if (const auto from = options.get("from"))
+            request.range.from = timeOption(*from, now);
+        if (const auto to = options.get("to"))
+            request.range.to = timeOption(*to, now);
+        request.limit = 100;
+        if (const auto limit = options.get("limit")) {
+            long long value = 0;
+            const auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), value);
+            if (ec != std::errc() || ptr != limit->data() + limit->size() || value < 1 || value > 1000000)
+                throw std::invalid_argument("--limit must be between 1 and 1000000");
+            request.limit = static_cast<std::size_t>(value);
+        }
+        try {
+            // Parse before connecting: a typo is reported even without a database.
+            query::compileFilter(request.query);
+        } catch (const query::SyntaxError& e) {
+            // The query with a caret under the position; the position counts bytes, which
+            // matches columns for the ASCII that query syntax is made of.
+            std::cerr << "vigiectl search: " << e.what() << "\n  " << request.query << "\n  "
+                      << std::string(std::min(e.position(), request.query.size()), ' ') << "^\n";
+            return 2;
+        }
+        store::PgConnection db(options.get("database").value_or(""));
+        store::EventSearch search(db);
+        // Page by keyset so a large --limit never holds one giant result in libpq.
+        std::size_t remaining = request.limit;
+        while (remaining > 0) {
+            request.limit = std::min<std::size_t>(remaining, 1000);
+            const auto page = search.page(request);
+            for (const auto& event : page.events)
+                std::cout << eventToJson(event) << '\n';
+            remaining -= page.events.size();
+            if (!page.next)
+                break;
+            request.after = page.next;
+        }
+        std::cout.flush();
         return 0;
     });
 }

@@ -11,5 +11,10 @@ using Arguments = std::vector<std::string>;
 int serve(const Arguments& args);
 int parse(const Arguments& args);
 int import(const Arguments& args);
+int search(const Arguments& args);
+
+// --- database administration (store at scale): vigiectl db retention|backup|restore ---
+int db(const Arguments& args);
+// --- end database administration ---
 
 } // namespace vigie::cli

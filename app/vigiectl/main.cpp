@@ -20,8 +20,21 @@ Commands:
           and are stored, in order and exactly once, when it is back.
   import  --database CONNINFO [--format auto|rfc5424|rfc3164|cef|leef|json] FILE...
           Store the lines of log files ('-' reads standard input), print a summary line.
+  search  --database CONNINFO [--from T] [--to T] [--limit N] 'QUERY'
+          Print the matching events as JSON lines, newest first (default limit 100).
+          T: ISO 8601 (2026-11-22T10:00:00Z; UTC when no zone) or relative: -15m, -1h, -7d.
+          QUERY: host:web-01 and not user_name:root, severity<=3, source_ip:10.0.0.0/8,
+                 dest_port:[1 TO 1024], user_name:adm*, fields.rule_id:2210, free text...
+          A query that does not parse is shown with a caret under the error; exit code 2.
   parse   [--format auto|rfc5424|rfc3164|cef|leef|json]
           Print each line of standard input as one normalised JSON event (no database).
+  db retention --database CONNINFO --days N [--dry-run]
+          Drop the daily event partitions (and their per-minute counts) older than the
+          N days before today; print each partition dropped (or that would be).
+  db backup --database CONNINFO FILE
+          Write the whole database to FILE (pg_dump custom format); progress on stderr.
+  db restore --database CONNINFO FILE [--force]
+          Restore FILE into an empty database (--force replaces a non-empty one's contents).
 
 CONNINFO is a libpq connection string ("host=... dbname=..."); empty uses the PG* environment.
 )";
@@ -40,8 +53,12 @@ int main(int argc, char** argv)
         return vigie::cli::serve(args);
     if (command == "import")
         return vigie::cli::import(args);
+    if (command == "search")
+        return vigie::cli::search(args);
     if (command == "parse")
         return vigie::cli::parse(args);
+    if (command == "db") // database administration (store at scale)
+        return vigie::cli::db(args);
     std::cerr << "vigiectl: unknown command '" << command << "'\n\n" << kUsage;
     return 2;
 }

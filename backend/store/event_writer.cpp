@@ -53,6 +53,9 @@ bool EventWriter::write(std::vector<Event>& batch, const std::string& batch_id)
         try {
             return copyInTransaction(batch.begin(), batch.end(), batch_id);
         } catch (const SqlError& e) {
+            // A partition this writer made may have been dropped since by retention (a late
+            // event for an old day): forget what it knows so the singles below make it again.
+            partitions_->reset();
             // Some event was refused (a constraint, an encoding the server rejects): store the
             // batch one by one so the others go in and the refused ones are kept raw. Each
             // single gets its own id derived from the batch's, so a retry stays exact too.
@@ -78,6 +81,7 @@ bool EventWriter::copyInTransaction(std::vector<Event>::iterator first, std::vec
                                     const std::string& batch_id)
 {
     encoder_.begin();
+    rollups_.clear();
     const auto first_day = std::chrono::floor<std::chrono::days>(first->ts);
     bool one_day = true;
     for (auto it = first; it != last; ++it) {
@@ -85,6 +89,7 @@ bool EventWriter::copyInTransaction(std::vector<Event>::iterator first, std::vec
         partitions_->ensureDay(day);
         one_day = one_day && day == first_day;
         encoder_.append(*it);
+        rollups_.add(*it);
     }
     encoder_.finish();
     // The usual batch is one day's: COPY straight into that partition and spare the server
@@ -104,6 +109,9 @@ bool EventWriter::copyInTransaction(std::vector<Event>::iterator first, std::vec
         connection_->copyBegin(copy);
         connection_->copySend(encoder_.data());
         connection_->copyEnd();
+        // Counted only once the batch is claimed and its rows are in: a duplicate batch
+        // returned above, and any failure rolls the counts back with the rows.
+        connection_->exec(RollupBuilder::upsertStatement(), rollups_.upsertParameters());
         connection_->execScript("COMMIT");
         return true;
     } catch (const SqlError&) {

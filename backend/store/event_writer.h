@@ -1,12 +1,14 @@
 #pragma once
 // EventWriter: stores batches of Events in one transaction each — daily partitions made
-// sure of, one binary COPY, and the batch's id in ingest_batches — so a batch is either wholly
-// stored or not at all, and retrying it (a lost commit acknowledgement, a replay from the
-// spool after a restart) never stores it twice. Owns its connection; writer thread only.
+// sure of, one binary COPY, the batch's per-minute counts (event_counts_1m) and its id in
+// ingest_batches — so a batch is either wholly stored or not at all, and retrying it (a lost
+// commit acknowledgement, a replay from the spool after a restart) never stores it twice. Owns its
+// connection; writer thread only.
 #include "event/event.h"
 #include "store/event_copy_encoder.h"
 #include "store/partition_manager.h"
 #include "store/pg_connection.h"
+#include "store/rollup_builder.h"
 
 #include <memory>
 #include <string>
@@ -30,8 +32,8 @@ public:
 
 private:
     void disconnect();
-    // One transaction: the partitions the events need, then one COPY. Throws SqlError with
-    // the transaction rolled back, or ConnectionError.
+    // One transaction: the partitions the events need, then one COPY and one rollup upsert.
+    // Throws SqlError with the transaction rolled back, or ConnectionError.
     bool copyInTransaction(std::vector<Event>::iterator first, std::vector<Event>::iterator last,
                            const std::string& batch_id);
 
@@ -39,6 +41,7 @@ private:
     std::unique_ptr<PgConnection> connection_;
     std::unique_ptr<PartitionManager> partitions_;
     EventCopyEncoder encoder_;
+    RollupBuilder rollups_;
 };
 
 } // namespace vigie::store

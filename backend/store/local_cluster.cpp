@@ -1,6 +1,7 @@
 #include "store/local_cluster.h"
 
 #include "store/pg_connection.h"
+#include "store/server_programs.h"
 
 #include <fcntl.h>
 #include <pwd.h>
@@ -27,19 +28,6 @@ constexpr int kPort = 5432; // only names the socket file: the server listens on
 bool runningAsRoot()
 {
     return geteuid() == 0;
-}
-
-// Debian installs the server programs outside PATH, one folder per major version.
-fs::path serverProgram(const std::string& name)
-{
-    if (const char* dir = std::getenv("VIGIE_PG_BINDIR"); dir && *dir)
-        return fs::path(dir) / name;
-    for (int version = 17; version >= 13; --version) {
-        const fs::path candidate = fs::path("/usr/lib/postgresql") / std::to_string(version) / "bin" / name;
-        if (fs::exists(candidate))
-            return candidate;
-    }
-    return name; // let PATH decide
 }
 
 std::string lastLines(const fs::path& file, std::size_t count)

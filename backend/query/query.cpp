@@ -1,0 +1,105 @@
+// The query language's entry points (query.h): parse, compile, and wrap the filter into the
+// page and histogram statements.
+#include "query/query.h"
+
+#include "event/event_json.h"
+#include "query/parser.h"
+#include "query/sql_compiler.h"
+
+namespace vigie::query {
+namespace {
+
+// Appends " AND ts >= from AND ts < to" for the bounds that are set.
+void appendRange(SqlCompiler& compiler, const TimeRange& range)
+{
+    if (range.from) {
+        compiler.sql(" AND ts >= ");
+        compiler.param(formatTimestamp(*range.from));
+        compiler.sql("::timestamptz");
+    }
+    if (range.to) {
+        compiler.sql(" AND ts < ");
+        compiler.param(formatTimestamp(*range.to));
+        compiler.sql("::timestamptz");
+    }
+}
+
+} // namespace
+
+SqlWithParams compileFilter(std::string_view query, Placeholders style, int first_param)
+{
+    const auto tree = parseQuery(query);
+    SqlCompiler compiler(style, first_param);
+    compiler.compile(tree.get());
+    return compiler.take();
+}
+
+const std::vector<std::string_view>& eventColumns()
+{
+    static const std::vector<std::string_view> columns = {
+        "id",       "ts",     "received_at", "host",      "app",       "pid",         "severity", "facility",
+        "category", "action", "outcome",     "user_name", "source_ip", "source_port", "dest_ip",  "dest_port",
+        "process",  "format", "message",     "fields",    "raw",       "parse_error"};
+    return columns;
+}
+
+const std::vector<std::string_view>& knownFields()
+{
+    static const std::vector<std::string_view> fields = {
+        "ts",        "received_at", "host",    "app",       "pid",       "severity",    "facility",
+        "category",  "action",      "outcome", "user_name", "source_ip", "source_port", "dest_ip",
+        "dest_port", "process",     "format",  "message",   "raw",       "parse_error", "fields."};
+    return fields;
+}
+
+SqlWithParams buildEventPage(const SearchRequest& request, Placeholders style)
+{
+    const auto tree = parseQuery(request.query);
+    SqlCompiler compiler(style, 1);
+    compiler.sql("SELECT ");
+    bool first = true;
+    for (const auto column : eventColumns()) {
+        compiler.sql(first ? "" : ", ");
+        first = false;
+        compiler.sql(column);
+    }
+    compiler.sql(" FROM events WHERE ");
+    compiler.compile(tree.get());
+    appendRange(compiler, request.range);
+    if (request.after) {
+        // Row comparison walks the (ts, id) index backwards: newest first, ties by id.
+        compiler.sql(" AND (ts, id) < (");
+        compiler.param(formatTimestamp(request.after->ts));
+        compiler.sql("::timestamptz, ");
+        compiler.param(std::to_string(request.after->id));
+        compiler.sql("::bigint)");
+    }
+    compiler.sql(" ORDER BY ts DESC, id DESC LIMIT " + std::to_string(request.limit));
+    return compiler.take();
+}
+
+// The range defaults to the 24 hours before `to` (or now): a histogram over all of history
+// would scan every partition for a chart nobody can read.
+SqlWithParams buildHistogram(const SearchRequest& request, std::chrono::seconds bucket, Placeholders style)
+{
+    if (bucket.count() <= 0)
+        throw std::invalid_argument("histogram bucket must be positive");
+    const auto tree = parseQuery(request.query);
+    TimeRange range = request.range;
+    if (!range.from)
+        range.from = (range.to ? *range.to : nowTimestamp()) - std::chrono::hours(24);
+    SqlCompiler compiler(style, 1);
+    // Buckets are aligned on the Unix epoch, so the same bucket size always gives the same
+    // boundaries whatever the range; empty buckets are absent (the caller fills zeros).
+    compiler.sql("SELECT date_bin(");
+    compiler.param(std::to_string(bucket.count()) + " seconds");
+    compiler.sql("::interval, ts, ");
+    compiler.param("1970-01-01T00:00:00Z");
+    compiler.sql("::timestamptz) AS bucket_start, count(*) AS count FROM events WHERE ");
+    compiler.compile(tree.get());
+    appendRange(compiler, range);
+    compiler.sql(" GROUP BY 1 ORDER BY 1");
+    return compiler.take();
+}
+
+} // namespace vigie::query
