@@ -219,6 +219,13 @@ Event parseRecord(std::string_view record, Format format, const Context& context
 void sanitizeForText(Event& event)
 {
     using detail::repairUtf8;
+    // The text grammars only cut their values out of the record at ASCII delimiters and decode
+    // ASCII escapes, so when the record itself is clean UTF-8 so is everything taken from it —
+    // the common case, checked in one pass. JSON can decode \u0000 into a NUL: always checked.
+    const bool text_grammar =
+        event.format == "rfc5424" || event.format == "rfc3164" || event.format == "cef" || event.format == "leef";
+    if (text_grammar && !detail::needsRepair(event.raw))
+        return;
     for (std::string* text :
          {&event.host, &event.app, &event.category, &event.action, &event.outcome, &event.user_name,
           &event.source_ip, &event.dest_ip, &event.process, &event.format, &event.message})
