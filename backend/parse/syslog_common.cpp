@@ -63,10 +63,12 @@ int monthFromName(std::string_view s, std::size_t pos)
     return 0;
 }
 
-// One cached UTC offset per local hour; a handful of slots cover in-order streams and the odd
-// late record. Keyed by the TZ environment string so a test (or admin) changing TZ is seen.
+// One cached UTC offset per local hour; 64 slots, picked by a multiplicative hash of the hour,
+// so in-order streams, the odd late record and two interleaved clocks (a relay's envelope and
+// a device's own stamp years apart) rarely evict each other. Keyed by the TZ environment
+// string so a test (or admin) changing TZ is seen.
 struct OffsetCache {
-    static constexpr std::size_t kSlots = 8;
+    static constexpr std::size_t kSlots = 64;
     const char* tz = nullptr;
     bool valid = false;
     std::array<std::int64_t, kSlots> hour{};
@@ -85,7 +87,8 @@ std::int64_t localOffsetForHour(std::int64_t local_hour)
         cache.tz = tz;
         cache.valid = true;
     }
-    const std::size_t slot = static_cast<std::size_t>(local_hour) % OffsetCache::kSlots;
+    const std::size_t slot =
+        static_cast<std::size_t>((static_cast<std::uint64_t>(local_hour) * 0x9E3779B97F4A7C15ULL) >> 58);
     if (cache.used[slot] && cache.hour[slot] == local_hour)
         return cache.offset[slot];
 
