@@ -12,13 +12,23 @@ namespace {
 
 // Times travel as integer microseconds since the epoch, both ways, so the keyset cursor is
 // exact whatever the session time zone and however QPSQL would format a timestamptz.
-const QLatin1String selectColumns(
+const QLatin1String selectList(
     "SELECT id, (extract(epoch FROM ts) * 1000000)::bigint, (extract(epoch FROM received_at) * "
     "1000000)::bigint,"
     " host, app, pid, severity, facility, category, action, outcome, user_name, host(source_ip), source_port,"
-    " host(dest_ip), dest_port, process, format, message, fields::text, raw, parse_error FROM events");
+    " host(dest_ip), dest_port, process, format, message, fields::text, raw, parse_error FROM ");
 
 const QLatin1String cursorFromMicros("(timestamptz 'epoch' + CAST(? AS bigint) * interval '1 microsecond')");
+
+QVariantList bindValues(const std::vector<std::optional<std::string>>& params)
+{
+    QVariantList values;
+    values.reserve(static_cast<qsizetype>(params.size()));
+    for (const auto& param : params)
+        values << (param ? QVariant(QString::fromStdString(*param))
+                         : QVariant(QMetaType(QMetaType::QString)));
+    return values;
+}
 
 std::optional<int> optionalInt(const QVariant& value)
 {
@@ -93,7 +103,37 @@ bool EventPageLoader::run(const QString& sql, const QVariantList& values, EventR
     return true;
 }
 
-void EventPageLoader::fetchFirst(quint64 generation, int limit)
+bool EventPageLoader::readPage(const EventSearch& search, std::optional<query::Cursor> after,
+                               qint64 snapshotId, int limit, Page* page, QString* error)
+{
+    query::SearchRequest request = search.toRequest(limit);
+    request.after = after;
+    query::SqlWithParams page_sql;
+    try {
+        page_sql = query::buildEventPage(request, query::Placeholders::Question);
+    } catch (const std::exception& problem) {
+        *error = QString::fromStdString(problem.what());
+        return false;
+    }
+    // The page statement picks the rows; the outer select reads them in the exact forms
+    // readRow expects (times as integer microseconds, addresses as text).
+    const QString sql = selectList + QStringLiteral("(") + QString::fromStdString(page_sql.sql) +
+                        QStringLiteral(") AS page ORDER BY ts DESC, id DESC");
+    EventRows rows;
+    if (!run(sql, bindValues(page_sql.params), &rows, error))
+        return false;
+    page->atEnd = rows.size() < limit;
+    if (!rows.isEmpty()) {
+        page->cursorTs = rows.constLast().ts_us;
+        page->cursorId = rows.constLast().id;
+    }
+    // Rows committed after the snapshot belong to the live tail.
+    rows.removeIf([snapshotId](const EventRow& row) { return row.id > snapshotId; });
+    page->rows = std::move(rows);
+    return true;
+}
+
+void EventPageLoader::fetchFirst(quint64 generation, const EventSearch& search, int limit)
 {
     QString error;
     if (!connection_.ensureOpen(&error)) {
@@ -106,36 +146,53 @@ void EventPageLoader::fetchFirst(quint64 generation, int limit)
         return;
     }
     const qint64 snapshotId = snapshot.value(0).toLongLong();
-    EventRows rows;
-    if (!run(selectColumns + QStringLiteral(" WHERE id <= ? ORDER BY ts DESC, id DESC LIMIT ?"),
-             {QVariant(snapshotId), QVariant(limit)}, &rows, &error)) {
+    Page page;
+    if (!readPage(search, std::nullopt, snapshotId, limit, &page, &error)) {
         Q_EMIT failed(generation, Request::First, error);
         return;
     }
-    const bool atEnd = rows.size() < limit;
-    Q_EMIT snapshotReady(generation, snapshotId, rows, atEnd);
+    Q_EMIT snapshotReady(generation, snapshotId, page.rows, page.atEnd, page.cursorTs, page.cursorId);
 }
 
-void EventPageLoader::fetchOlder(quint64 generation, qint64 tsMicros, qint64 id, qint64 snapshotId, int limit)
+void EventPageLoader::fetchOlder(quint64 generation, const EventSearch& search, qint64 tsMicros, qint64 id,
+                                 qint64 snapshotId, int limit)
 {
-    EventRows rows;
+    Page page;
     QString error;
-    const QString sql = selectColumns + QStringLiteral(" WHERE (ts, id) < (") + cursorFromMicros +
-                        QStringLiteral(", ?) AND id <= ? ORDER BY ts DESC, id DESC LIMIT ?");
-    if (!run(sql, {QVariant(tsMicros), QVariant(id), QVariant(snapshotId), QVariant(limit)}, &rows, &error)) {
+    const query::Cursor after{Timestamp(std::chrono::microseconds(tsMicros)), id};
+    if (!readPage(search, after, snapshotId, limit, &page, &error)) {
         Q_EMIT failed(generation, Request::Older, error);
         return;
     }
-    const bool atEnd = rows.size() < limit;
-    Q_EMIT olderReady(generation, rows, atEnd);
+    Q_EMIT olderReady(generation, page.rows, page.atEnd, page.cursorTs, page.cursorId);
 }
 
-void EventPageLoader::fetchNewer(quint64 generation, qint64 afterId, int limit)
+void EventPageLoader::fetchNewer(quint64 generation, const EventSearch& search, qint64 afterId, int limit)
 {
     EventRows rows;
     QString error;
-    if (!run(selectColumns + QStringLiteral(" WHERE id > ? ORDER BY id LIMIT ?"),
-             {QVariant(afterId), QVariant(limit)}, &rows, &error)) {
+    query::SqlWithParams filter;
+    try {
+        filter = query::compileFilter(search.query.toStdString(), query::Placeholders::Question);
+    } catch (const std::exception& problem) {
+        Q_EMIT failed(generation, Request::Newer, QString::fromStdString(problem.what()));
+        return;
+    }
+    QVariantList values = bindValues(filter.params);
+    QString sql = selectList + QStringLiteral("events WHERE (") + QString::fromStdString(filter.sql) +
+                  QStringLiteral(") AND id > ?");
+    values << QVariant(afterId);
+    if (search.fromUs) {
+        sql += QStringLiteral(" AND ts >= ") + cursorFromMicros;
+        values << QVariant(*search.fromUs);
+    }
+    if (search.toUs) {
+        sql += QStringLiteral(" AND ts < ") + cursorFromMicros;
+        values << QVariant(*search.toUs);
+    }
+    sql += QStringLiteral(" ORDER BY id LIMIT ?");
+    values << QVariant(limit);
+    if (!run(sql, values, &rows, &error)) {
         Q_EMIT failed(generation, Request::Newer, error);
         return;
     }

@@ -6,8 +6,12 @@
 //
 // Paging is keyset on (ts, id), newest first, over a snapshot bounded by the largest id
 // that existed when the model was reset; rows committed after that come from the live tail
-// (id greater than the newest id seen), so a row is never delivered twice.
+// (id greater than the newest id seen), so a row is never delivered twice. Every request
+// carries the active EventSearch: pages come from query::buildEventPage (rows above the
+// snapshot are dropped after the LIMIT, so each page also answers the raw cursor it reached)
+// and the tail from the same compiled filter, so the table only ever holds matching rows.
 #include "event_row.h"
+#include "event_search.h"
 #include "thread_connection.h"
 
 #include <QObject>
@@ -27,20 +31,33 @@ public:
 
 public Q_SLOTS:
     // Takes the snapshot (largest id) and reads the newest page. Answers snapshotReady.
-    void fetchFirst(quint64 generation, int limit);
+    void fetchFirst(quint64 generation, const vigie::models::EventSearch& search, int limit);
     // Reads up to `limit` rows older than (tsMicros, id) with id <= snapshotId.
-    void fetchOlder(quint64 generation, qint64 tsMicros, qint64 id, qint64 snapshotId, int limit);
-    // Reads up to `limit` rows with id > afterId, ascending by id.
-    void fetchNewer(quint64 generation, qint64 afterId, int limit);
+    void fetchOlder(quint64 generation, const vigie::models::EventSearch& search, qint64 tsMicros, qint64 id,
+                    qint64 snapshotId, int limit);
+    // Reads up to `limit` matching rows with id > afterId, ascending by id.
+    void fetchNewer(quint64 generation, const vigie::models::EventSearch& search, qint64 afterId, int limit);
 
 Q_SIGNALS:
-    void snapshotReady(quint64 generation, qint64 snapshotId, vigie::models::EventRows rows, bool atEnd);
-    void olderReady(quint64 generation, vigie::models::EventRows rows, bool atEnd);
+    // (cursorTs, cursorId) is the last row the page query returned, delivered or not.
+    void snapshotReady(quint64 generation, qint64 snapshotId, vigie::models::EventRows rows, bool atEnd,
+                       qint64 cursorTs, qint64 cursorId);
+    void olderReady(quint64 generation, vigie::models::EventRows rows, bool atEnd, qint64 cursorTs,
+                    qint64 cursorId);
     void newerReady(quint64 generation, vigie::models::EventRows rows, bool more);
     void failed(quint64 generation, vigie::models::EventPageLoader::Request request, QString message);
 
 private:
     bool run(const QString& sql, const QVariantList& values, EventRows* rows, QString* error);
+    // One page of `search` after `after`, rows above `snapshotId` removed; false on failure.
+    struct Page {
+        EventRows rows;
+        bool atEnd = true;
+        qint64 cursorTs = 0;
+        qint64 cursorId = 0;
+    };
+    bool readPage(const EventSearch& search, std::optional<query::Cursor> after, qint64 snapshotId, int limit,
+                  Page* page, QString* error);
 
     ThreadConnection connection_;
 };

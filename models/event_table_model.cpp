@@ -93,6 +93,16 @@ void EventTableModel::closeLoader()
     loader_ = nullptr;
 }
 
+std::optional<SearchSyntaxError> EventTableModel::setSearch(const EventSearch& search)
+{
+    if (auto error = checkSyntax(search.query))
+        return error;
+    search_ = search;
+    reload();
+    Q_EMIT searchChanged(search_);
+    return std::nullopt;
+}
+
 void EventTableModel::reload()
 {
     ++generation_;
@@ -108,6 +118,8 @@ void EventTableModel::reload()
     atEnd_ = false;
     snapshotId_ = 0;
     newestId_ = 0;
+    cursorTs_ = 0;
+    cursorId_ = 0;
     requestFirst();
 }
 
@@ -118,8 +130,8 @@ void EventTableModel::requestFirst()
     firstInFlight_ = true;
     QMetaObject::invokeMethod(
         loader_,
-        [loader = loader_, generation = generation_, limit = pageSize_] {
-            loader->fetchFirst(generation, limit);
+        [loader = loader_, generation = generation_, search = search_, limit = pageSize_] {
+            loader->fetchFirst(generation, search, limit);
         },
         Qt::QueuedConnection);
 }
@@ -138,9 +150,8 @@ void EventTableModel::requestNewer()
     newerInFlight_ = true;
     QMetaObject::invokeMethod(
         loader_,
-        [loader = loader_, generation = generation_, after = newestId_, limit = tailLimit_] {
-            loader->fetchNewer(generation, after, limit);
-        },
+        [loader = loader_, generation = generation_, search = search_, after = newestId_,
+         limit = tailLimit_] { loader->fetchNewer(generation, search, after, limit); },
         Qt::QueuedConnection);
 }
 
@@ -151,53 +162,61 @@ bool EventTableModel::canFetchMore(const QModelIndex& parent) const
 
 void EventTableModel::fetchMore(const QModelIndex& parent)
 {
-    if (!canFetchMore(parent) || rows_.isEmpty())
+    if (!canFetchMore(parent))
         return;
-    // Tail rows sit above the snapshot, so the last row is always the oldest of the snapshot.
-    const EventRow& oldest = rows_.constLast();
     olderInFlight_ = true;
     QMetaObject::invokeMethod(
         loader_,
-        [loader = loader_, generation = generation_, ts = oldest.ts_us, id = oldest.id,
+        [loader = loader_, generation = generation_, search = search_, ts = cursorTs_, id = cursorId_,
          snapshot = snapshotId_,
-         limit = pageSize_] { loader->fetchOlder(generation, ts, id, snapshot, limit); },
+         limit = pageSize_] { loader->fetchOlder(generation, search, ts, id, snapshot, limit); },
         Qt::QueuedConnection);
 }
 
+void EventTableModel::appendRows(const EventRows& rows)
+{
+    if (rows.isEmpty())
+        return;
+    const int first = static_cast<int>(rows_.size());
+    beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
+    rows_.append(rows);
+    endInsertRows();
+}
+
 void EventTableModel::onSnapshotReady(quint64 generation, qint64 snapshotId, const EventRows& rows,
-                                      bool atEnd)
+                                      bool atEnd, qint64 cursorTs, qint64 cursorId)
 {
     if (generation != generation_)
         return;
     snapshotId_ = snapshotId;
     newestId_ = snapshotId;
-    atEnd_ = atEnd || rows.isEmpty();
-    if (!rows.isEmpty()) {
-        const int first = static_cast<int>(rows_.size());
-        beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
-        rows_.append(rows);
-        endInsertRows();
-    }
+    atEnd_ = atEnd;
+    cursorTs_ = cursorTs;
+    cursorId_ = cursorId;
+    appendRows(rows);
     // Only now may fetchMore run: views and testers call it from inside the insert signals,
     // and a request made then would reuse the old cursor and load the same page twice.
     firstInFlight_ = false;
     firstLoaded_ = true;
     Q_EMIT firstPageLoaded();
+    // A page whose rows all belonged to the tail shows nothing a view would scroll past.
+    if (rows.isEmpty() && !atEnd_)
+        fetchMore({});
 }
 
-void EventTableModel::onOlderReady(quint64 generation, const EventRows& rows, bool atEnd)
+void EventTableModel::onOlderReady(quint64 generation, const EventRows& rows, bool atEnd, qint64 cursorTs,
+                                   qint64 cursorId)
 {
     if (generation != generation_)
         return;
-    if (!rows.isEmpty()) {
-        const int first = static_cast<int>(rows_.size());
-        beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
-        rows_.append(rows);
-        endInsertRows();
-    }
+    appendRows(rows);
     // After the insert, for the reason given in onSnapshotReady.
     atEnd_ = atEnd;
+    cursorTs_ = cursorTs;
+    cursorId_ = cursorId;
     olderInFlight_ = false;
+    if (rows.isEmpty() && !atEnd_)
+        fetchMore({});
 }
 
 void EventTableModel::onNewerReady(quint64 generation, const EventRows& rows, bool more)

@@ -4,8 +4,12 @@
 // for rows committed since the newest id seen and inserts them at the top with one
 // beginInsertRows per answer. All database work happens in EventPageLoader on its own
 // thread; the model only owns the rows and drops answers from an older generation.
+// A search (query + time range) replaces the plain listing: pages and the live tail both
+// apply it, so only matching rows ever enter the table; a newer search supersedes an older
+// one through the same generation counter.
 #include "event_page_loader.h"
 #include "event_row.h"
+#include "event_search.h"
 
 #include <QAbstractTableModel>
 #include <QTimer>
@@ -43,6 +47,11 @@ public:
     void reload();
     bool isOpen() const { return loader_ != nullptr; }
 
+    // Shows the events matching `search` from now on: the model resets and reads the newest
+    // matching page. A query that does not parse changes nothing and returns why.
+    std::optional<SearchSyntaxError> setSearch(const EventSearch& search);
+    const EventSearch& search() const { return search_; }
+
     void setPageSize(int rows) { pageSize_ = rows; }
     int pageSize() const { return pageSize_; }
     void setTailInterval(std::chrono::milliseconds interval) { tailTimer_.setInterval(interval); }
@@ -69,19 +78,28 @@ Q_SIGNALS:
     void loadFailed(const QString& message);
     // The first page of a reset arrived.
     void firstPageLoaded();
+    // setSearch accepted a new search (the histogram follows it).
+    void searchChanged(const vigie::models::EventSearch& search);
 
 private:
     void closeLoader();
     void requestFirst();
     void requestNewer();
     void onSnapshotReady(quint64 generation, qint64 snapshotId, const vigie::models::EventRows& rows,
-                         bool atEnd);
-    void onOlderReady(quint64 generation, const vigie::models::EventRows& rows, bool atEnd);
+                         bool atEnd, qint64 cursorTs, qint64 cursorId);
+    void onOlderReady(quint64 generation, const vigie::models::EventRows& rows, bool atEnd, qint64 cursorTs,
+                      qint64 cursorId);
+    void appendRows(const EventRows& rows);
     void onNewerReady(quint64 generation, const vigie::models::EventRows& rows, bool more);
     void onFailed(quint64 generation, vigie::models::EventPageLoader::Request request,
                   const QString& message);
 
     EventRows rows_;
+    EventSearch search_;
+    // Where the next older page starts: the last row the page query returned, which may
+    // have been dropped (committed after the snapshot, so it comes from the tail).
+    qint64 cursorTs_ = 0;
+    qint64 cursorId_ = 0;
     QThread* thread_ = nullptr;
     EventPageLoader* loader_ = nullptr;
     QTimer tailTimer_;

@@ -489,6 +489,40 @@
         <source>This record did not parse: %1</source>
         <translation>Cet enregistrement n’a pas pu être analysé&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Filter for this value</source>
+        <translation>Filtrer sur cette valeur</translation>
+    </message>
+    <message>
+        <source>Filter out this value</source>
+        <translation>Exclure cette valeur</translation>
+    </message>
+    <message>
+        <source>Search this host ±15 minutes</source>
+        <translation>Rechercher cet hôte à ±15 minutes</translation>
+    </message>
+    <message>
+        <source>Search this user ±15 minutes</source>
+        <translation>Rechercher cet utilisateur à ±15 minutes</translation>
+    </message>
+    <message>
+        <source>Search this source IP ±15 minutes</source>
+        <translation>Rechercher cette IP source à ±15 minutes</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Copier la valeur</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::HistogramView</name>
+    <message numerus="yes">
+        <source>%1 – %2: %n event(s)</source>
+        <translation>
+            <numerusform>%1 – %2 : %n événement</numerusform>
+            <numerusform>%1 – %2 : %n événements</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigie::widgets::ImportController</name>
@@ -765,6 +799,69 @@
     <message>
         <source>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;A workstation for the analysts of a security operations centre: it collects logs, keeps their history in PostgreSQL and shows them as they arrive.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;Un poste de travail pour les analystes d’un centre opérationnel de sécurité (SOC)&#xa0;: il collecte les journaux, en conserve l’historique dans PostgreSQL et les affiche dès leur arrivée.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Search Events</source>
+        <translation>Rec&amp;hercher dans les événements</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::SearchBar</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>Du %1 au %2</translation>
+    </message>
+    <message>
+        <source>Syntax error at character %1: %2</source>
+        <translation>Erreur de syntaxe au caractère %1 : %2</translation>
+    </message>
+    <message>
+        <source>Search events, e.g. host:web-01 and severity&lt;=3 (Ctrl+F)</source>
+        <translation>Rechercher des événements, p. ex. host:web-01 and severity&lt;=3 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Query: field:value, and / or / not, quotes for phrases, * wildcards. Enter runs it, Esc clears it, Up and Down recall past queries.</source>
+        <translation>Requête : champ:valeur, and / or / not, guillemets pour les expressions, * comme joker. Entrée l’exécute, Échap l’efface, Haut et Bas rappellent les requêtes précédentes.</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Plage horaire</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>15 dernières minutes</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>24 dernières heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Toute la période</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Previous search (Alt+Left)</source>
+        <translation>Recherche précédente (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Next search (Alt+Right)</source>
+        <translation>Recherche suivante (Alt+Droite)</translation>
     </message>
 </context>
 <context>

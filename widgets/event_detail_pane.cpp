@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -66,6 +67,9 @@ EventDetailPane::EventDetailPane(QWidget* parent)
         value->setTextFormat(Qt::PlainText);
         // Wrapping keeps a long value (a message, a long host name) from widening the pane.
         value->setWordWrap(true);
+        value->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(value, &QWidget::customContextMenuRequested, this,
+                [this, field](const QPoint& position) { showValueMenu(Field(field), position); });
         values_[field] = value;
         auto* label = new QLabel(this);
         label->setBuddy(value);
@@ -279,6 +283,100 @@ QString EventDetailPane::fieldText(const QString& name) const
             return values_[field]->text();
     }
     return {};
+}
+
+std::optional<QString> EventDetailPane::queryValue(Field field) const
+{
+    if (!event_)
+        return std::nullopt;
+    const models::EventRow& e = *event_;
+    auto number = [](const std::optional<int>& value) {
+        return value ? std::optional<QString>(QString::number(*value)) : std::nullopt;
+    };
+    auto text = [](const QString& value) {
+        return value.isEmpty() ? std::nullopt : std::optional<QString>(value);
+    };
+    switch (field) {
+    case Host:
+        return text(e.host);
+    case App:
+        return text(e.app);
+    case Pid:
+        return number(e.pid);
+    case Severity:
+        return number(e.severity);
+    case Facility:
+        return number(e.facility);
+    case Category:
+        return text(e.category);
+    case Action:
+        return text(e.action);
+    case Outcome:
+        return text(e.outcome);
+    case UserName:
+        return text(e.user_name);
+    case SourceIp:
+        return text(e.source_ip);
+    case SourcePort:
+        return number(e.source_port);
+    case DestIp:
+        return text(e.dest_ip);
+    case DestPort:
+        return number(e.dest_port);
+    case Process:
+        return text(e.process);
+    case Format:
+        return text(e.format);
+    default: // the id and the times are not worth an equality filter
+        return std::nullopt;
+    }
+}
+
+QList<QAction*> EventDetailPane::pivotActions(const QString& name, QObject* parent)
+{
+    QList<QAction*> actions;
+    for (int f = 0; f < FieldCount; ++f) {
+        const Field field = Field(f);
+        if (name != QLatin1String(fieldName(field)))
+            continue;
+        const auto value = queryValue(field);
+        if (!value)
+            return actions;
+        auto* filterFor = new QAction(tr("Filter for this value"), parent);
+        filterFor->setObjectName(QStringLiteral("filterFor"));
+        connect(filterFor, &QAction::triggered, this,
+                [this, name, v = *value] { Q_EMIT filterRequested(name, v, false); });
+        auto* filterOut = new QAction(tr("Filter out this value"), parent);
+        filterOut->setObjectName(QStringLiteral("filterOut"));
+        connect(filterOut, &QAction::triggered, this,
+                [this, name, v = *value] { Q_EMIT filterRequested(name, v, true); });
+        actions << filterFor << filterOut;
+        if (field == Host || field == UserName || field == SourceIp) {
+            const QString text = field == Host       ? tr("Search this host ±15 minutes")
+                                 : field == UserName ? tr("Search this user ±15 minutes")
+                                                     : tr("Search this source IP ±15 minutes");
+            auto* around = new QAction(text, parent);
+            around->setObjectName(QStringLiteral("searchAround"));
+            connect(around, &QAction::triggered, this,
+                    [this, name, v = *value, ts = event_->ts] { Q_EMIT searchAroundRequested(name, v, ts); });
+            actions << around;
+        }
+        return actions;
+    }
+    return actions;
+}
+
+void EventDetailPane::showValueMenu(Field field, const QPoint& position)
+{
+    QLabel* label = values_[field];
+    QMenu menu(this);
+    menu.addActions(pivotActions(QLatin1String(fieldName(field)), &menu));
+    if (!menu.isEmpty())
+        menu.addSeparator();
+    QAction* copy = menu.addAction(tr("Copy value"));
+    const QString shown = label->hasSelectedText() ? label->selectedText() : label->text();
+    connect(copy, &QAction::triggered, this, [shown] { QApplication::clipboard()->setText(shown); });
+    menu.exec(label->mapToGlobal(position));
 }
 
 void EventDetailPane::copyRawLine() const

@@ -2,13 +2,16 @@
 
 #include "engine_status.h"
 #include "event_detail_pane.h"
+#include "event_histogram.h"
 #include "event_table_model.h"
 #include "event_table_view.h"
+#include "histogram_view.h"
 #include "import_controller.h"
 #include "import_strip.h"
 #include "ingest_status_bar.h"
 #include "ingest_status_panel.h"
 #include "language_switcher.h"
+#include "search_bar.h"
 #include "source_service.h"
 #include "sources_panel.h"
 
@@ -35,7 +38,9 @@ MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages
                        models::SourceService* sources, models::ImportQueue* imports, QWidget* parent)
     : QMainWindow(parent), status_(status), languages_(languages), model_(new models::EventTableModel(this)),
       view_(new EventTableView(this)), detail_(new EventDetailPane(this)),
-      statusBar_(new IngestStatusBar(status, this)), splitter_(new QSplitter(Qt::Horizontal, this))
+      searchBar_(new SearchBar(model_, this)), histogram_(new models::EventHistogram(this)),
+      histogramView_(new HistogramView(histogram_, this)), statusBar_(new IngestStatusBar(status, this)),
+      splitter_(new QSplitter(Qt::Horizontal, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     view_->setObjectName(QStringLiteral("eventsTable"));
@@ -51,6 +56,8 @@ MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
+    centralLayout->addWidget(searchBar_);
+    centralLayout->addWidget(histogramView_);
     centralLayout->addWidget(splitter_, 1);
     if (imports) {
         imports_ = new ImportController(imports, this);
@@ -64,6 +71,10 @@ MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
     connect(model_, &QAbstractItemModel::modelReset, detail_, &EventDetailPane::clear);
+    connect(model_, &models::EventTableModel::searchChanged, histogram_, &models::EventHistogram::setSearch);
+    connect(histogramView_, &HistogramView::rangeSelected, searchBar_, &SearchBar::zoomTo);
+    connect(detail_, &EventDetailPane::filterRequested, searchBar_, &SearchBar::addFilter);
+    connect(detail_, &EventDetailPane::searchAroundRequested, searchBar_, &SearchBar::searchAround);
     connect(model_, &models::EventTableModel::loadFailed, this, [this](const QString& message) {
         statusBar_->showMessage(tr("Could not read events: %1").arg(message), 10000);
     });
@@ -152,9 +163,17 @@ void MainWindow::createActions()
     copyRawAction_->setShortcut(QKeySequence::Copy);
     connect(copyRawAction_, &QAction::triggered, this, &MainWindow::copySelectedRawLine);
 
+    findAction_ = new QAction(this);
+    findAction_->setObjectName(QStringLiteral("findAction"));
+    findAction_->setShortcut(QKeySequence::Find);
+    connect(findAction_, &QAction::triggered, searchBar_, &SearchBar::focusQuery);
+
     reloadAction_ = new QAction(this);
     reloadAction_->setShortcut(QKeySequence::Refresh);
-    connect(reloadAction_, &QAction::triggered, model_, &models::EventTableModel::reload);
+    connect(reloadAction_, &QAction::triggered, this, [this] {
+        model_->reload();
+        histogram_->setSearch(model_->search());
+    });
 
     newestAction_ = new QAction(this);
     newestAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
@@ -203,6 +222,10 @@ void MainWindow::createMenus()
     editMenu_ = menuBar()->addMenu(QString());
     editMenu_->setObjectName(QStringLiteral("editMenu"));
     editMenu_->addAction(copyRawAction_);
+    editMenu_->addSeparator();
+    editMenu_->addAction(findAction_);
+    editMenu_->addAction(searchBar_->backAction());
+    editMenu_->addAction(searchBar_->forwardAction());
 
     viewMenu_ = menuBar()->addMenu(QString());
     viewMenu_->setObjectName(QStringLiteral("viewMenu"));
@@ -235,6 +258,7 @@ void MainWindow::retranslate()
     quitAction_->setText(tr("&Quit"));
     copyRawAction_->setText(tr("&Copy Raw Line"));
     copyRawAction_->setStatusTip(tr("Copy the selected event's raw line to the clipboard"));
+    findAction_->setText(tr("&Search Events"));
     reloadAction_->setText(tr("&Reload Events"));
     newestAction_->setText(tr("Go to &Newest"));
     detailsAction_->setText(tr("Event &Details"));
@@ -260,8 +284,12 @@ void MainWindow::syncLanguageActions()
 void MainWindow::openEvents(const QString& conninfo)
 {
     QString error;
-    if (!model_->open(conninfo, &error))
+    if (!model_->open(conninfo, &error)) {
         showStartupFailure(tr("The database connection string cannot be used: %1").arg(error));
+        return;
+    }
+    if (histogram_->open(conninfo))
+        histogram_->setSearch(model_->search());
 }
 
 void MainWindow::showStartupFailure(const QString& message)

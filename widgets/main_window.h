@@ -1,5 +1,5 @@
 #pragma once
-// MainWindow: assembles the workstation — the events table, the detail pane, the ingest
+// MainWindow: assembles the workstation — the search bar, the events table, the detail pane, the ingest
 // status bar, the Sources and Ingest status docks, file import (menu, drops, progress strip)
 // and the menus (File, Edit, View, Language, Help). It receives the services it shows (engine
 // status, language switcher, sources, import queue; the last two optional) and is told which
@@ -13,6 +13,7 @@ class QSplitter;
 
 namespace vigie::models {
 class EngineStatus;
+class EventHistogram;
 class EventTableModel;
 class ImportQueue;
 class SourceService;
@@ -22,10 +23,12 @@ namespace vigie::widgets {
 
 class EventDetailPane;
 class EventTableView;
+class HistogramView;
 class ImportController;
 class IngestStatusBar;
 class IngestStatusPanel;
 class LanguageSwitcher;
+class SearchBar;
 class SourcesPanel;
 
 class MainWindow : public QMainWindow {
@@ -47,6 +50,9 @@ public:
     models::EventTableModel* eventModel() const { return model_; }
     EventTableView* eventView() const { return view_; }
     EventDetailPane* detailPane() const { return detail_; }
+    SearchBar* searchBar() const { return searchBar_; }
+    models::EventHistogram* histogram() const { return histogram_; }
+    HistogramView* histogramView() const { return histogramView_; }
     IngestStatusBar* ingestStatusBar() const { return statusBar_; }
     SourcesPanel* sourcesPanel() const { return sourcesPanel_; }
     IngestStatusPanel* ingestStatusPanel() const { return ingestPanel_; }
@@ -76,6 +82,9 @@ private:
     models::EventTableModel* model_;
     EventTableView* view_;
     EventDetailPane* detail_;
+    SearchBar* searchBar_;
+    models::EventHistogram* histogram_;
+    HistogramView* histogramView_;
     IngestStatusBar* statusBar_;
     QSplitter* splitter_;
     SourcesPanel* sourcesPanel_ = nullptr;
@@ -90,6 +99,7 @@ private:
     QMenu* helpMenu_ = nullptr;
     QAction* quitAction_ = nullptr;
     QAction* copyRawAction_ = nullptr;
+    QAction* findAction_ = nullptr;
     QAction* reloadAction_ = nullptr;
     QAction* newestAction_ = nullptr;
     QAction* detailsAction_ = nullptr;
