@@ -331,9 +331,27 @@ TEST(Query, PageAndHistogramStatements)
               "ORDER BY ts DESC, id DESC LIMIT 50");
     EXPECT_EQ(page.params, (Params{"a", "2026-11-22T00:00:00.000000Z", "2026-11-23T00:00:00.000000Z",
                                    "2026-11-22T12:00:00.000000Z", "42"}));
+    // host is a rollup dimension: whole-minute buckets are summed from event_counts_1m...
     const auto histogram = query::buildHistogram(request, std::chrono::minutes(5));
-    EXPECT_NE(histogram.sql.find("date_bin($1::interval, ts, $2::timestamptz)"), std::string::npos);
+    EXPECT_NE(histogram.sql.find("date_bin($1::interval, minute, $2::timestamptz)"), std::string::npos);
+    EXPECT_NE(histogram.sql.find("FROM event_counts_1m WHERE (host = $3) AND minute >= $4::timestamptz"),
+              std::string::npos);
     EXPECT_EQ(histogram.params[0], "300 seconds");
+    // ...while a field the rollups do not keep, free text, or sub-minute buckets count events.
+    for (const auto& [text, seconds] : {std::pair{"user_name:a", 300}, std::pair{"timeout", 300},
+                                        std::pair{"host:a and not (outcome:failure or severity<=3)", 30}}) {
+        request.query = text;
+        const auto counted = query::buildHistogram(request, std::chrono::seconds(seconds));
+        EXPECT_NE(counted.sql.find("date_bin($1::interval, ts, $2::timestamptz)"), std::string::npos) << text;
+        EXPECT_NE(counted.sql.find("FROM events WHERE"), std::string::npos) << text;
+    }
+    request.query = "host:a and not (outcome:failure or severity<=3) and _exists_:category";
+    EXPECT_NE(query::buildHistogram(request, std::chrono::hours(12)).sql.find("FROM event_counts_1m"),
+              std::string::npos);
+    request.query = "";
+    EXPECT_NE(
+        query::buildHistogram(request, std::chrono::hours(1)).sql.find("FROM event_counts_1m WHERE TRUE"),
+        std::string::npos);
     EXPECT_EQ(query::eventColumns().size(), 22u);
     EXPECT_EQ(query::knownFields().back(), "fields.");
 }
