@@ -74,4 +74,17 @@ QString ConnInfo::toQpsqlConnectOptions(QString* error) const
     return toKeywordValue(true);
 }
 
+bool ConnInfo::qpsqlOptionsFor(const QString& conninfo, QString* options, QString* error)
+{
+    QString problem;
+    const ConnInfo parsed = parse(conninfo, &problem);
+    if (parsed.isValid())
+        *options = parsed.toQpsqlConnectOptions(&problem);
+    if (problem.isEmpty())
+        return true;
+    if (error)
+        *error = problem;
+    return false;
+}
+
 } // namespace vigie::models

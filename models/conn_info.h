@@ -26,6 +26,10 @@ public:
     // ';' into a space, so a ';' inside a value cannot be carried and is reported invalid.
     QString toQpsqlConnectOptions(QString* error = nullptr) const;
 
+    // parse() then toQpsqlConnectOptions(): what every worker's connection needs. False with
+    // the reason in *error when the string cannot be used.
+    static bool qpsqlOptionsFor(const QString& conninfo, QString* options, QString* error);
+
 private:
     bool valid_ = false;
     std::map<std::string, std::string> options_; // only the keywords that were set

@@ -81,16 +81,9 @@ qint64 EventHistogram::bucketSecondsFor(qint64 spanSeconds, int target)
 
 bool EventHistogram::open(const QString& conninfo, QString* error)
 {
-    QString problem;
-    const ConnInfo parsed = ConnInfo::parse(conninfo, &problem);
     QString options;
-    if (parsed.isValid())
-        options = parsed.toQpsqlConnectOptions(&problem);
-    if (!problem.isEmpty()) {
-        if (error)
-            *error = problem;
+    if (!ConnInfo::qpsqlOptionsFor(conninfo, &options, error))
         return false;
-    }
     close();
     thread_ = new QThread(this);
     thread_->setObjectName(QStringLiteral("histogram loader"));

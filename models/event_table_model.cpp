@@ -52,16 +52,9 @@ QString EventTableModel::severityName(int severity)
 
 bool EventTableModel::open(const QString& conninfo, QString* error)
 {
-    QString problem;
-    const ConnInfo parsed = ConnInfo::parse(conninfo, &problem);
     QString options;
-    if (parsed.isValid())
-        options = parsed.toQpsqlConnectOptions(&problem);
-    if (!problem.isEmpty()) {
-        if (error)
-            *error = problem;
+    if (!ConnInfo::qpsqlOptionsFor(conninfo, &options, error))
         return false;
-    }
     closeLoader();
     thread_ = new QThread(this);
     thread_->setObjectName(QStringLiteral("event page loader"));

@@ -19,16 +19,9 @@ SourceService::~SourceService()
 
 bool SourceService::attach(ingest::Engine* engine, const QString& conninfo, QString* error)
 {
-    QString problem;
-    const ConnInfo parsed = ConnInfo::parse(conninfo, &problem);
     QString options;
-    if (parsed.isValid())
-        options = parsed.toQpsqlConnectOptions(&problem);
-    if (!problem.isEmpty() || !engine) {
-        if (error)
-            *error = problem;
+    if (!engine || !ConnInfo::qpsqlOptionsFor(conninfo, &options, error))
         return false;
-    }
     detach();
     thread_ = new QThread(this);
     thread_->setObjectName(QStringLiteral("source worker"));
