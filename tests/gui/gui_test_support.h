@@ -79,6 +79,23 @@ inline std::string rfc3164Line(int n, const QDateTime& ts)
     return buffer;
 }
 
+// Submits `count` lines, the history the table and search tests browse: RFC 5424 sshd lines
+// spaced `spacing` apart from an hour ago (hosts web-00..web-06, severity n % 8), every tenth an
+// RFC 3164 cron line of yesterday (hosts db-00..db-02). Returns the newest RFC 5424 line.
+inline std::string submitSampleHistory(ingest::Engine& engine, int count, std::chrono::milliseconds spacing)
+{
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    std::string newest;
+    for (int n = 0; n < count; ++n) {
+        std::string line = n % 10 == 5 ? rfc3164Line(n, start.addDays(-1).addSecs(n))
+                                       : rfc5424Line(n, start.addMSecs(n * spacing.count()));
+        if (n % 10 != 5)
+            newest = line;
+        engine.submit(std::move(line), parse::Format::Auto);
+    }
+    return newest;
+}
+
 // Waits (without an event loop: the engine needs none) until the engine has stored `count`.
 inline bool waitStored(const ingest::Engine& engine, std::uint64_t count,
                        std::chrono::seconds timeout = std::chrono::seconds(60))

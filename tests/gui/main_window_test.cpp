@@ -26,16 +26,9 @@ protected:
     void SetUp() override
     {
         engine_ = test::startEngine(db_.conninfo());
-        // 3,000 lines: RFC 5424 stamped over the last hour, every tenth an RFC 3164 line of
-        // yesterday; the newest of all is the last RFC 5424 line.
-        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
-        for (int n = 0; n < total_; ++n) {
-            std::string line = n % 10 == 5 ? test::rfc3164Line(n, start.addDays(-1).addSecs(n))
-                                           : test::rfc5424Line(n, start.addMSecs(n * 100));
-            if (n == total_ - 1)
-                newestRaw_ = QString::fromStdString(line);
-            ASSERT_TRUE(engine_->submit(std::move(line), parse::Format::Auto));
-        }
+        // The newest of all is the last RFC 5424 line.
+        newestRaw_ = QString::fromStdString(
+            test::submitSampleHistory(*engine_, total_, std::chrono::milliseconds(100)));
         ASSERT_TRUE(test::waitStored(*engine_, total_));
     }
 

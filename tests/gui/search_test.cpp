@@ -32,14 +32,7 @@ protected:
     void SetUp() override
     {
         engine_ = test::startEngine(db_.conninfo());
-        // RFC 5424 lines over the last hour (hosts web-00..web-06, severity n % 8), every
-        // tenth an RFC 3164 line of yesterday (hosts db-00..db-02).
-        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
-        for (int n = 0; n < total_; ++n) {
-            std::string line = n % 10 == 5 ? test::rfc3164Line(n, start.addDays(-1).addSecs(n))
-                                           : test::rfc5424Line(n, start.addMSecs(n * 1000));
-            ASSERT_TRUE(engine_->submit(std::move(line), parse::Format::Auto));
-        }
+        test::submitSampleHistory(*engine_, total_, std::chrono::milliseconds(1000));
         ASSERT_TRUE(test::waitStored(*engine_, total_));
     }
 

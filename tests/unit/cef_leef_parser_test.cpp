@@ -21,6 +21,7 @@
 // back flagged, with the raw text kept, under Format::Auto and under the pinned format.
 #include "event/event_json.h"
 #include "parse/record_parser.h"
+#include "support/scoped_tz.h"
 #include "support/shared_data.h"
 
 #include <gtest/gtest.h>
@@ -40,6 +41,7 @@
 namespace {
 
 using namespace vigie;
+using test::ScopedTz;
 using namespace std::chrono;
 
 Timestamp utc(int y, unsigned mo, unsigned d, int h = 0, int mi = 0, int s = 0, int ms = 0)
@@ -47,31 +49,6 @@ Timestamp utc(int y, unsigned mo, unsigned d, int h = 0, int mi = 0, int s = 0, 
     return time_point_cast<microseconds>(sys_days{year{y} / month{mo} / day{d}}) + hours(h) + minutes(mi) +
            seconds(s) + milliseconds(ms);
 }
-
-// Sets TZ for the scope of a test and restores it afterwards.
-class ScopedTz {
-public:
-    explicit ScopedTz(const char* tz)
-    {
-        if (const char* old = std::getenv("TZ"))
-            old_ = old;
-        ::setenv("TZ", tz, 1);
-        ::tzset();
-    }
-    ~ScopedTz()
-    {
-        if (old_)
-            ::setenv("TZ", old_->c_str(), 1);
-        else
-            ::unsetenv("TZ");
-        ::tzset();
-    }
-    ScopedTz(const ScopedTz&) = delete;
-    ScopedTz& operator=(const ScopedTz&) = delete;
-
-private:
-    std::optional<std::string> old_;
-};
 
 const std::string kPeer = "192.0.2.99";
 const Timestamp kReceived = utc(2024, 2, 1, 12, 0, 0);

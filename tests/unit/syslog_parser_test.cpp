@@ -22,6 +22,7 @@
 // Deliberate differences are in kSkips below, each with its reason.
 #include "event/event_json.h"
 #include "parse/record_parser.h"
+#include "support/scoped_tz.h"
 #include "support/shared_data.h"
 
 #include <gtest/gtest.h>
@@ -42,6 +43,7 @@
 namespace {
 
 using namespace vigie;
+using test::ScopedTz;
 using namespace std::chrono;
 
 // ---------------------------------------------------------------------------------------------
@@ -144,31 +146,6 @@ std::string bsdText(Timestamp t, bool zero_pad)
                   kMonths[c.month - 1], c.day, c.hour, c.minute, c.second);
     return buf;
 }
-
-// Sets TZ for the scope of a test and restores it afterwards.
-class ScopedTz {
-public:
-    explicit ScopedTz(const char* tz)
-    {
-        if (const char* old = std::getenv("TZ"))
-            old_ = old;
-        ::setenv("TZ", tz, 1);
-        ::tzset();
-    }
-    ~ScopedTz()
-    {
-        if (old_)
-            ::setenv("TZ", old_->c_str(), 1);
-        else
-            ::unsetenv("TZ");
-        ::tzset();
-    }
-    ScopedTz(const ScopedTz&) = delete;
-    ScopedTz& operator=(const ScopedTz&) = delete;
-
-private:
-    std::optional<std::string> old_;
-};
 
 // The same repair the parser promises (invalid UTF-8 / NUL -> U+FFFD), applied to expected
 // values through a throwaway Event.
