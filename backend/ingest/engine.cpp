@@ -27,6 +27,8 @@ constexpr std::size_t kRecordOverhead = 96;
 constexpr auto kGiveUpWhenStopping = std::chrono::seconds(15);
 // How often the writer tries the database again while batches wait in the spool.
 constexpr auto kSpoolRetryInterval = std::chrono::seconds(1);
+// How often the writer looks for pending hours to recount (field_rollups.h).
+constexpr auto kCompactionInterval = std::chrono::seconds(5);
 
 // Batch ids must never repeat, across restarts and collectors sharing one database.
 std::string randomWriterId()
@@ -95,6 +97,9 @@ struct Engine::Impl {
     void flush(std::vector<Event>& batch, std::vector<SourceState*>& sources);
     bool storeOrSpool(std::vector<Event>& batch, std::vector<SourceState*>& sources, const std::string& id);
     bool drainSpool();
+    // Between batches, at most every kCompactionInterval: recounts the hourly field counts of
+    // hours no batch touched lately, within a small time budget so ingest hardly pauses.
+    void compactRollups();
     void countStored(const std::vector<Event>& batch, const std::vector<SourceState*>& sources);
     void setDatabaseState(bool up, std::string error);
     SourceState& replaySource();
@@ -109,6 +114,7 @@ struct Engine::Impl {
     // Sources of the batches this process spooled, to count them when they are replayed.
     std::map<std::string, std::vector<SourceState*>> spooled_sources;
     std::chrono::steady_clock::time_point last_spool_attempt{};
+    std::chrono::steady_clock::time_point next_compaction{};
 
     boost::asio::io_context io;
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> io_work;
@@ -310,6 +316,20 @@ void Engine::Impl::flush(std::vector<Event>& batch, std::vector<SourceState*>& b
     batch_sources.clear();
 }
 
+void Engine::Impl::compactRollups()
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_compaction || !database_up.load())
+        return;
+    next_compaction = now + kCompactionInterval;
+    try {
+        writer.compactFieldRollups(config.compaction);
+    } catch (const std::exception&) {
+        // The hours stay pending and histograms count them from events meanwhile; the write
+        // path reports the database's state.
+    }
+}
+
 void Engine::Impl::writeLoop()
 {
     std::vector<Event> batch;
@@ -332,6 +352,7 @@ void Engine::Impl::writeLoop()
         if (!batch.empty() && (due || !open))
             flush(batch, batch_sources);
         drainSpool(); // while idle, catch up with what waits on disk
+        compactRollups();
         if (!open)
             return;
     }

@@ -10,6 +10,7 @@
 // timer). An Engine runs once: start(), then stop() (or destruction).
 #include "ingest/listen_spec.h"
 #include "parse/record_parser.h"
+#include "store/field_rollups.h"
 
 #include <chrono>
 #include <cstdint>
@@ -33,6 +34,8 @@ struct EngineConfig {
     // Empty: no spool; batches are retried from memory (and back-pressure builds up).
     std::filesystem::path spool_directory;
     std::uint64_t spool_cap_bytes = 8ull << 30;
+    // How the writer recounts the hourly field counts between batches.
+    store::CompactionLimits compaction;
 };
 
 // Counters of one source: a listener (named by its ListenSpec::displayName()) or a feed.

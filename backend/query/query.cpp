@@ -59,7 +59,97 @@ bool rollupsCanAnswer(const Node* node)
     return false;
 }
 
+// The one field every condition of the query is on, when there is exactly one (free text
+// searches `message`); empty otherwise.
+void collectFields(const Node* node, std::vector<std::string>& fields)
+{
+    switch (node->kind) {
+    case Node::Kind::And:
+    case Node::Kind::Or:
+    case Node::Kind::Not:
+        for (const auto& child : node->children)
+            collectFields(child.get(), fields);
+        return;
+    case Node::Kind::Exists:
+        fields.push_back(node->value.text);
+        return;
+    case Node::Kind::Compare:
+    case Node::Kind::Range:
+        fields.push_back(node->field);
+        return;
+    case Node::Kind::FreeText:
+        fields.emplace_back("message");
+        return;
+    }
+}
+
+std::optional<std::string> singleHourlyField(const Node* node)
+{
+    if (!node)
+        return std::nullopt;
+    std::vector<std::string> fields;
+    collectFields(node, fields);
+    for (const auto& field : fields)
+        if (field != fields.front())
+            return std::nullopt;
+    for (const auto known : hourlyRollupFields())
+        if (fields.front() == known)
+            return fields.front();
+    return std::nullopt;
+}
+
+Timestamp floorHour(Timestamp t)
+{
+    return std::chrono::floor<std::chrono::hours>(t);
+}
+
+// The histogram of a single-field query over whole hours: the hourly counts of that field
+// for the hours already recounted, and `events` for the rest — the partial hours at both ends
+// of the range and the hours still pending a recount. One statement, one snapshot, so an hour
+// is counted from exactly one of the two whatever a concurrent recount does.
+void hourlyHistogram(SqlCompiler& compiler, const Node* tree, const std::string& field, Timestamp from,
+                     Timestamp whole_from, Timestamp whole_to, std::optional<Timestamp> to)
+{
+    compiler.sql(", t, ");
+    compiler.param("1970-01-01T00:00:00Z");
+    // The field name is one of hourlyRollupFields(): fixed vocabulary, written as a literal so
+    // the planner matches the table's partial index for it.
+    compiler.sql("::timestamptz) AS bucket_start, sum(n)::bigint AS count FROM ("
+                 "SELECT r.hour AS t, r.count AS n FROM event_field_counts_1h r WHERE r.field = '" +
+                 field + "' AND ");
+    compiler.compile(tree);
+    compiler.sql(" AND r.hour >= ");
+    compiler.param(formatTimestamp(whole_from));
+    compiler.sql("::timestamptz AND r.hour < ");
+    compiler.param(formatTimestamp(whole_to));
+    compiler.sql("::timestamptz AND NOT EXISTS (SELECT 1 FROM event_field_rollup_pending p WHERE p.hour = r.hour)"
+                 " UNION ALL SELECT e.ts, 1 FROM (SELECT ");
+    compiler.param(formatTimestamp(from));
+    compiler.sql("::timestamptz AS lo, ");
+    compiler.param(formatTimestamp(whole_from));
+    compiler.sql("::timestamptz AS hi UNION ALL SELECT ");
+    compiler.param(formatTimestamp(whole_to));
+    compiler.sql("::timestamptz, ");
+    compiler.param(to ? formatTimestamp(*to) : std::string("infinity"));
+    compiler.sql("::timestamptz UNION ALL SELECT p.hour, p.hour + interval '1 hour' "
+                 "FROM event_field_rollup_pending p WHERE p.hour >= ");
+    compiler.param(formatTimestamp(whole_from));
+    compiler.sql("::timestamptz AND p.hour < ");
+    compiler.param(formatTimestamp(whole_to));
+    compiler.sql("::timestamptz) s JOIN events e ON e.ts >= s.lo AND e.ts < s.hi WHERE ");
+    compiler.compile(tree);
+    compiler.sql(") x GROUP BY 1 ORDER BY 1");
+}
+
 } // namespace
+
+const std::vector<std::string_view>& hourlyRollupFields()
+{
+    static const std::vector<std::string_view> fields = {
+        "host",    "app",       "severity",  "facility", "category",  "action", "outcome",
+        "user_name", "source_ip", "dest_ip", "dest_port", "process", "format"};
+    return fields;
+}
 
 SqlWithParams compileFilter(std::string_view query, Placeholders style, int first_param)
 {
@@ -123,17 +213,27 @@ SqlWithParams buildHistogram(const SearchRequest& request, std::chrono::seconds 
     TimeRange range = request.range;
     if (!range.from)
         range.from = (range.to ? *range.to : nowTimestamp()) - std::chrono::hours(24);
-    // Whole-minute buckets of a query on rollup dimensions only are summed from the rollups:
-    // thousands of rows instead of millions (docs/PERFORMANCE.md). The range then holds to the
-    // minute, which a chart of minute-or-wider bars cannot show anyway.
-    const bool from_rollups = bucket.count() % 60 == 0 && rollupsCanAnswer(tree.get());
-    const std::string_view time_column = from_rollups ? "minute" : "ts";
     SqlCompiler compiler(style, 1);
     // Buckets are aligned on the Unix epoch, so the same bucket size always gives the same
     // boundaries whatever the range; empty buckets are absent (the caller fills zeros).
     compiler.sql("SELECT date_bin(");
     compiler.param(std::to_string(bucket.count()) + " seconds");
-    compiler.sql("::interval, ");
+    compiler.sql("::interval");
+    // Whole-hour buckets of a query on one field over at least an hour: hourly counts.
+    const auto whole_from = floorHour(*range.from) == *range.from ? *range.from
+                                                                  : floorHour(*range.from) + std::chrono::hours(1);
+    const auto whole_to = floorHour(range.to ? *range.to : nowTimestamp());
+    if (const auto field = singleHourlyField(tree.get());
+        field && bucket.count() % 3600 == 0 && whole_from < whole_to) {
+        hourlyHistogram(compiler, tree.get(), *field, *range.from, whole_from, whole_to, range.to);
+        return compiler.take();
+    }
+    // Whole-minute buckets of a query on rollup dimensions only are summed from the rollups:
+    // thousands of rows instead of millions (docs/PERFORMANCE.md). The range then holds to the
+    // minute, which a chart of minute-or-wider bars cannot show anyway.
+    const bool from_rollups = bucket.count() % 60 == 0 && rollupsCanAnswer(tree.get());
+    const std::string_view time_column = from_rollups ? "minute" : "ts";
+    compiler.sql(", ");
     compiler.sql(time_column);
     compiler.sql(", ");
     compiler.param("1970-01-01T00:00:00Z");

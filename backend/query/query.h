@@ -75,6 +75,10 @@ SqlWithParams buildEventPage(const SearchRequest& request, Placeholders style = 
 SqlWithParams buildHistogram(const SearchRequest& request, std::chrono::seconds bucket,
                              Placeholders style = Placeholders::Dollar);
 
+// The fields counted per hour and value in event_field_counts_1h (migration 0006), whose
+// columns carry these names: the histogram of a query on one of them alone reads those counts.
+const std::vector<std::string_view>& hourlyRollupFields();
+
 // Field names the language knows (columns, then "fields." for the jsonb keys), for completion.
 const std::vector<std::string_view>& knownFields();
 

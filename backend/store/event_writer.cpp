@@ -77,6 +77,17 @@ bool EventWriter::write(std::vector<Event>& batch, const std::string& batch_id)
     }
 }
 
+int EventWriter::compactFieldRollups(const CompactionLimits& limits)
+{
+    try {
+        connect();
+        return compactPendingHours(*connection_, limits);
+    } catch (const ConnectionError&) {
+        disconnect();
+        throw;
+    }
+}
+
 bool EventWriter::copyInTransaction(std::vector<Event>::iterator first, std::vector<Event>::iterator last,
                                     const std::string& batch_id)
 {
@@ -112,6 +123,7 @@ bool EventWriter::copyInTransaction(std::vector<Event>::iterator first, std::vec
         // Counted only once the batch is claimed and its rows are in: a duplicate batch
         // returned above, and any failure rolls the counts back with the rows.
         connection_->exec(RollupBuilder::upsertStatement(), rollups_.upsertParameters());
+        connection_->exec(markPendingStatement(), {rollups_.touchedHoursParameter()});
         connection_->execScript("COMMIT");
         return true;
     } catch (const SqlError&) {

@@ -6,6 +6,7 @@
 // connection; writer thread only.
 #include "event/event.h"
 #include "store/event_copy_encoder.h"
+#include "store/field_rollups.h"
 #include "store/partition_manager.h"
 #include "store/pg_connection.h"
 #include "store/rollup_builder.h"
@@ -29,6 +30,10 @@ public:
     // Returns false when that id was already stored (nothing written again). Events are
     // adjusted in place by the storage policy first.
     bool write(std::vector<Event>& batch, const std::string& batch_id);
+
+    // Recounts the hourly field counts of quiet pending hours (field_rollups.h), between
+    // batches. Returns how many hours were recounted; throws StoreError.
+    int compactFieldRollups(const CompactionLimits& limits);
 
 private:
     void disconnect();

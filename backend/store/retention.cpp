@@ -70,13 +70,18 @@ RetentionResult applyRetention(PgConnection& connection, int keep_days, Timestam
                 // events_YYYYMMDD exactly above, so it holds nothing but those characters.
                 connection.execScript("DROP TABLE " + partition.name);
             }
+            const std::string cutoff_seconds = std::to_string(
+                std::chrono::duration_cast<std::chrono::seconds>(result.cutoff.time_since_epoch()).count());
             const auto deleted = connection.exec(
                 "WITH gone AS (DELETE FROM event_counts_1m WHERE minute < to_timestamp($1::bigint) "
                 "RETURNING 1) SELECT count(*) FROM gone",
-                {std::to_string(
-                    std::chrono::duration_cast<std::chrono::seconds>(result.cutoff.time_since_epoch())
-                        .count())});
+                {cutoff_seconds});
             result.rollup_rows_deleted = deleted.integer(0, 0);
+            // The hourly field counts and their pending marks go with their days too.
+            connection.exec("DELETE FROM event_field_counts_1h WHERE hour < to_timestamp($1::bigint)",
+                            {cutoff_seconds});
+            connection.exec("DELETE FROM event_field_rollup_pending WHERE hour < to_timestamp($1::bigint)",
+                            {cutoff_seconds});
         }
         connection.execScript(dry_run ? "ROLLBACK" : "COMMIT");
     } catch (const SqlError&) {

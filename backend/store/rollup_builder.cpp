@@ -1,5 +1,7 @@
 #include "store/rollup_builder.h"
 
+#include <algorithm>
+
 namespace vigie::store {
 namespace {
 
@@ -20,6 +22,24 @@ void RollupBuilder::add(const Event& event)
             event.outcome,
             event.severity};
     ++counts_[std::move(key)];
+    // A batch is mostly one or two hours: the common case is the last hour noted.
+    const auto hour =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::floor<std::chrono::hours>(event.ts).time_since_epoch())
+            .count();
+    if (hours_.empty() || hours_.back() != hour) {
+        const auto at = std::lower_bound(hours_.begin(), hours_.end(), hour);
+        if (at == hours_.end() || *at != hour)
+            hours_.insert(at, hour);
+    }
+}
+
+std::optional<std::string> RollupBuilder::touchedHoursParameter() const
+{
+    std::vector<std::optional<std::string>> hours;
+    hours.reserve(hours_.size());
+    for (const auto hour : hours_)
+        hours.emplace_back(std::to_string(hour));
+    return arrayLiteral(hours);
 }
 
 std::string_view RollupBuilder::upsertStatement()

@@ -2,7 +2,9 @@
 // RollupBuilder: counts a batch of Events per (minute, host, category, action, outcome,
 // severity) on the client, and turns the counts into the parameters of one upsert into
 // event_counts_1m, so a batch of thousands of events costs the server a handful of rows and
-// one statement. Used by EventWriter inside the batch's transaction; writer thread only.
+// one statement. It also notes the hours the batch touched, which the hourly field counts
+// must recount (field_rollups.h). Used by EventWriter inside the batch's transaction; writer
+// thread only.
 #include "event/event.h"
 
 #include <compare>
@@ -28,7 +30,11 @@ public:
         auto operator<=>(const Key&) const = default;
     };
 
-    void clear() { counts_.clear(); }
+    void clear()
+    {
+        counts_.clear();
+        hours_.clear();
+    }
     void add(const Event& event);
     bool empty() const { return counts_.empty(); }
     const std::map<Key, int64_t>& counts() const { return counts_; }
@@ -38,6 +44,10 @@ public:
     static std::string_view upsertStatement();
     std::vector<std::optional<std::string>> upsertParameters() const;
 
+    // The hours (seconds since the epoch, multiples of 3600) the batch's events fall in, as
+    // the one parameter of markPendingStatement() (field_rollups.h).
+    std::optional<std::string> touchedHoursParameter() const;
+
     // `values` as a PostgreSQL array literal; nullopt elements become NULL.
     static std::string arrayLiteral(const std::vector<std::optional<std::string>>& values);
 
@@ -45,6 +55,7 @@ private:
     // Ordered, so every writer upserts rows in the same order and two concurrent batches
     // touching the same minutes wait for each other instead of deadlocking.
     std::map<Key, int64_t> counts_;
+    std::vector<int64_t> hours_; // ascending, distinct
 };
 
 } // namespace vigie::store

@@ -356,6 +356,43 @@ TEST(Query, PageAndHistogramStatements)
     EXPECT_EQ(query::knownFields().back(), "fields.");
 }
 
+TEST(Query, HistogramOfOneFieldInWholeHoursReadsTheHourlyFieldCounts)
+{
+    query::SearchRequest request;
+    request.range = {Timestamp(std::chrono::hours(492000)) + std::chrono::minutes(20),
+                     Timestamp(std::chrono::hours(492720)) + std::chrono::minutes(5)};
+    // Any condition on one counted field, however combined, over whole-hour buckets...
+    for (const auto* text : {"user_name:alice", "not user_name:al* or user_name:bob", "source_ip:10.0.0.0/8",
+                             "dest_port:[1 TO 1024]", "_exists_:process", "host:web-7"}) {
+        request.query = text;
+        const auto hourly = query::buildHistogram(request, std::chrono::hours(12));
+        EXPECT_NE(hourly.sql.find("FROM event_field_counts_1h r WHERE r.field = '"), std::string::npos) << text;
+        // ...with the partial hours at both ends and the pending hours counted from events.
+        EXPECT_NE(hourly.sql.find("JOIN events e ON e.ts >= s.lo AND e.ts < s.hi"), std::string::npos) << text;
+    }
+    request.query = "user_name:alice";
+    const auto hourly = query::buildHistogram(request, std::chrono::hours(12));
+    EXPECT_EQ(hourly.params[3], "2026-02-16T01:00:00.000000Z"); // the first whole hour
+    EXPECT_EQ(hourly.params[4], "2026-03-18T00:00:00.000000Z"); // the last one ends here
+    // Two fields, free text, jsonb keys, sub-hour buckets or less than a whole hour: elsewhere.
+    const std::vector<std::pair<std::string, std::chrono::seconds>> elsewhere = {
+        {"user_name:alice and host:web-7", std::chrono::hours(12)},
+        {"timeout", std::chrono::hours(12)},
+        {"fields.rule:5", std::chrono::hours(12)},
+        {"user_name:alice", std::chrono::minutes(30)},
+    };
+    for (const auto& [text, bucket] : elsewhere) {
+        request.query = text;
+        EXPECT_EQ(query::buildHistogram(request, bucket).sql.find("event_field_counts_1h"), std::string::npos)
+            << text;
+    }
+    request.query = "user_name:alice";
+    request.range = {Timestamp(std::chrono::hours(492000)) + std::chrono::minutes(20),
+                     Timestamp(std::chrono::hours(492001)) + std::chrono::minutes(5)};
+    EXPECT_EQ(query::buildHistogram(request, std::chrono::hours(1)).sql.find("event_field_counts_1h"),
+              std::string::npos);
+}
+
 // SQL text comes only from the compiler's vocabulary: apart from the fixed ESCAPE '\' it
 // holds no quote, semicolon, comment or backslash, whatever the input.
 void expectSafe(const std::string& input)
