@@ -83,6 +83,46 @@ void collectFields(const Node* node, std::vector<std::string>& fields)
     }
 }
 
+// True when the hourly counts of an address field, kept per network, answer this condition:
+// presence, or a CIDR block no narrower than those networks (each network then lies wholly
+// inside or outside it). Single addresses, ranges and comparisons need the events.
+bool networksAnswer(const Node* node)
+{
+    switch (node->kind) {
+    case Node::Kind::And:
+    case Node::Kind::Or:
+    case Node::Kind::Not:
+        for (const auto& child : node->children)
+            if (!networksAnswer(child.get()))
+                return false;
+        return true;
+    case Node::Kind::Exists:
+        return true;
+    case Node::Kind::Compare: {
+        if (node->op != ":")
+            return false;
+        if (node->value.isStar())
+            return true;
+        const auto& text = node->value.text;
+        const auto slash = text.find('/');
+        if (slash == std::string::npos || slash + 1 >= text.size() || text.size() - slash > 4)
+            return false;
+        int prefix = 0;
+        for (std::size_t i = slash + 1; i < text.size(); ++i) {
+            if (text[i] < '0' || text[i] > '9')
+                return false;
+            prefix = prefix * 10 + (text[i] - '0');
+        }
+        const bool v6 = text.find(':') < slash;
+        return prefix <= (v6 ? kHourlyRollupPrefixV6 : kHourlyRollupPrefixV4);
+    }
+    case Node::Kind::Range:
+    case Node::Kind::FreeText:
+        return false;
+    }
+    return false;
+}
+
 std::optional<std::string> singleHourlyField(const Node* node)
 {
     if (!node)
@@ -93,7 +133,7 @@ std::optional<std::string> singleHourlyField(const Node* node)
         if (field != fields.front())
             return std::nullopt;
     for (const auto known : hourlyRollupFields())
-        if (fields.front() == known)
+        if (fields.front() == known && (!isHourlyRollupNetworkField(known) || networksAnswer(node)))
             return fields.front();
     return std::nullopt;
 }
@@ -110,6 +150,12 @@ Timestamp floorHour(Timestamp t)
 void hourlyHistogram(SqlCompiler& compiler, const Node* tree, const std::string& field, Timestamp from,
                      Timestamp whole_from, Timestamp whole_to, std::optional<Timestamp> to)
 {
+    auto bound = [&](std::string_view before, Timestamp t, std::string_view after) {
+        compiler.sql(before);
+        compiler.param(formatTimestamp(t));
+        compiler.sql("::timestamptz");
+        compiler.sql(after);
+    };
     compiler.sql(", t, ");
     compiler.param("1970-01-01T00:00:00Z");
     // The field name is one of hourlyRollupFields(): fixed vocabulary, written as a literal so
@@ -118,27 +164,27 @@ void hourlyHistogram(SqlCompiler& compiler, const Node* tree, const std::string&
                  "SELECT r.hour AS t, r.count AS n FROM event_field_counts_1h r WHERE r.field = '" +
                  field + "' AND ");
     compiler.compile(tree);
-    compiler.sql(" AND r.hour >= ");
-    compiler.param(formatTimestamp(whole_from));
-    compiler.sql("::timestamptz AND r.hour < ");
-    compiler.param(formatTimestamp(whole_to));
-    compiler.sql("::timestamptz AND NOT EXISTS (SELECT 1 FROM event_field_rollup_pending p WHERE p.hour = r.hour)"
-                 " UNION ALL SELECT e.ts, 1 FROM (SELECT ");
-    compiler.param(formatTimestamp(from));
-    compiler.sql("::timestamptz AS lo, ");
-    compiler.param(formatTimestamp(whole_from));
-    compiler.sql("::timestamptz AS hi UNION ALL SELECT ");
-    compiler.param(formatTimestamp(whole_to));
-    compiler.sql("::timestamptz, ");
-    compiler.param(to ? formatTimestamp(*to) : std::string("infinity"));
-    compiler.sql("::timestamptz UNION ALL SELECT p.hour, p.hour + interval '1 hour' "
-                 "FROM event_field_rollup_pending p WHERE p.hour >= ");
-    compiler.param(formatTimestamp(whole_from));
-    compiler.sql("::timestamptz AND p.hour < ");
-    compiler.param(formatTimestamp(whole_to));
-    compiler.sql("::timestamptz) s JOIN events e ON e.ts >= s.lo AND e.ts < s.hi WHERE ");
+    bound(" AND r.hour >= ", whole_from, "");
+    bound(" AND r.hour < ", whole_to,
+          " AND NOT EXISTS (SELECT 1 FROM event_field_rollup_pending p WHERE p.hour = r.hour)");
+    // The partial hours at both ends...
+    compiler.sql(" UNION ALL SELECT ts, 1 FROM events WHERE ");
     compiler.compile(tree);
-    compiler.sql(") x GROUP BY 1 ORDER BY 1");
+    bound(" AND ts >= ", from, "");
+    bound(" AND ts < ", whole_from, "");
+    compiler.sql(" UNION ALL SELECT ts, 1 FROM events WHERE ");
+    compiler.compile(tree);
+    bound(" AND ts >= ", whole_to, "");
+    if (to)
+        bound(" AND ts < ", *to, "");
+    // ...and each pending hour, as its own range scan: OFFSET 0 keeps the planner from turning
+    // the few pending hours into a filter over every partition.
+    compiler.sql(" UNION ALL SELECT e.ts, 1 FROM event_field_rollup_pending p CROSS JOIN LATERAL "
+                 "(SELECT ts FROM events WHERE ");
+    compiler.compile(tree);
+    compiler.sql(" AND ts >= p.hour AND ts < p.hour + interval '1 hour' OFFSET 0) e WHERE");
+    bound(" p.hour >= ", whole_from, "");
+    bound(" AND p.hour < ", whole_to, ") x GROUP BY 1 ORDER BY 1");
 }
 
 } // namespace
@@ -149,6 +195,11 @@ const std::vector<std::string_view>& hourlyRollupFields()
         "host",    "app",       "severity",  "facility", "category",  "action", "outcome",
         "user_name", "source_ip", "dest_ip", "dest_port", "process", "format"};
     return fields;
+}
+
+bool isHourlyRollupNetworkField(std::string_view field)
+{
+    return field == "source_ip" || field == "dest_ip";
 }
 
 SqlWithParams compileFilter(std::string_view query, Placeholders style, int first_param)

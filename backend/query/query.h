@@ -78,6 +78,11 @@ SqlWithParams buildHistogram(const SearchRequest& request, std::chrono::seconds 
 // The fields counted per hour and value in event_field_counts_1h (migration 0006), whose
 // columns carry these names: the histogram of a query on one of them alone reads those counts.
 const std::vector<std::string_view>& hourlyRollupFields();
+// Addresses are counted per network of these prefix lengths, so a histogram reads the hourly
+// counts of source_ip or dest_ip only for CIDR blocks at least that wide.
+constexpr int kHourlyRollupPrefixV4 = 24;
+constexpr int kHourlyRollupPrefixV6 = 64;
+bool isHourlyRollupNetworkField(std::string_view field);
 
 // Field names the language knows (columns, then "fields." for the jsonb keys), for completion.
 const std::vector<std::string_view>& knownFields();

@@ -7,26 +7,33 @@
 namespace vigie::store {
 namespace {
 
-// INSERT ... SELECT hour, field, <one column per field>, count FROM events GROUP BY GROUPING
-// SETS ((host), (app), ...): one pass over the hour's events for every field. GROUPING(c) is
-// 0 in the set that groups by c, which names the row's field. Built from the fixed field list,
-// never from user text.
+// INSERT ... SELECT hour, field, <one column per field>, count FROM (the hour's events)
+// GROUP BY GROUPING SETS ((host), (app), ...): one pass over the hour for every field.
+// GROUPING(c) is 0 in the set that groups by c, which names the row's field. Addresses are
+// counted per network (query::kHourlyRollupPrefixV4/V6): exact addresses would make nearly one
+// row per event. Built from the fixed field list, never from user text.
 std::string recountStatement()
 {
     const auto& fields = query::hourlyRollupFields();
-    std::string columns, name, sets;
+    std::string columns, values, name, sets;
     for (const auto field : fields) {
         const std::string f(field);
         columns += f + ", ";
+        values += query::isHourlyRollupNetworkField(field)
+                      ? "network(set_masklen(" + f + ", CASE family(" + f + ") WHEN 4 THEN " +
+                            std::to_string(query::kHourlyRollupPrefixV4) + " ELSE " +
+                            std::to_string(query::kHourlyRollupPrefixV6) + " END))::inet AS " + f + ", "
+                      : f + ", ";
         name += "WHEN GROUPING(" + f + ") = 0 THEN '" + f + "' ";
         sets += (sets.empty() ? "(" : ", (") + f + ")";
     }
+    values.resize(values.size() - 2);
     return "INSERT INTO event_field_counts_1h (hour, field, " + columns +
            "count) "
            "SELECT to_timestamp($1::bigint), CASE " +
-           name + "END, " + columns +
-           "count(*) FROM events "
-           "WHERE ts >= to_timestamp($1::bigint) AND ts < to_timestamp($1::bigint) + interval '1 hour' "
+           name + "END, " + columns + "count(*) FROM (SELECT " + values +
+           " FROM events WHERE ts >= to_timestamp($1::bigint) AND ts < to_timestamp($1::bigint) + interval "
+           "'1 hour') e "
            "GROUP BY GROUPING SETS (" +
            sets + ")";
 }

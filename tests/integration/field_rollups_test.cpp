@@ -65,6 +65,8 @@ const std::vector<std::string> kQueries = {
     "app:sudo",
     "host:host-2 or host:host-3",
     "user_name:nobody",
+    "source_ip:10.1.3.9",
+    "source_ip:192.168.0.0/24",
 };
 
 using Counts = std::map<Timestamp, std::int64_t>;
@@ -134,6 +136,10 @@ TEST(FieldRollups, SingleFieldHistogramsStayExactBeforeAndAfterRecountAndWithLat
     // Each recounted hour has, for every field, one row per value (NULL included).
     EXPECT_EQ(scalar(check, "SELECT sum(count) FROM event_field_counts_1h WHERE field = 'user_name'"), 3010);
     EXPECT_EQ(scalar(check, "SELECT sum(count) FROM event_field_counts_1h WHERE field = 'dest_port'"), 3010);
+    // Addresses are counted per /24: 10.1.0.9 .. 10.1.6.9 are seven networks, 192.168.0.x one.
+    EXPECT_EQ(scalar(check,
+                     "SELECT count(DISTINCT source_ip) FROM event_field_counts_1h WHERE field = 'source_ip'"),
+              8);
     expectExact(check, "all hours recounted");
 
     // A late event for a recounted hour reopens it; the histogram counts it from events.

@@ -363,12 +363,12 @@ TEST(Query, HistogramOfOneFieldInWholeHoursReadsTheHourlyFieldCounts)
                      Timestamp(std::chrono::hours(492720)) + std::chrono::minutes(5)};
     // Any condition on one counted field, however combined, over whole-hour buckets...
     for (const auto* text : {"user_name:alice", "not user_name:al* or user_name:bob", "source_ip:10.0.0.0/8",
-                             "dest_port:[1 TO 1024]", "_exists_:process", "host:web-7"}) {
+                             "not dest_ip:2001:db8::/48", "dest_port:[1 TO 1024]", "_exists_:process", "host:web-7"}) {
         request.query = text;
         const auto hourly = query::buildHistogram(request, std::chrono::hours(12));
         EXPECT_NE(hourly.sql.find("FROM event_field_counts_1h r WHERE r.field = '"), std::string::npos) << text;
         // ...with the partial hours at both ends and the pending hours counted from events.
-        EXPECT_NE(hourly.sql.find("JOIN events e ON e.ts >= s.lo AND e.ts < s.hi"), std::string::npos) << text;
+        EXPECT_NE(hourly.sql.find("CROSS JOIN LATERAL (SELECT ts FROM events WHERE"), std::string::npos) << text;
     }
     request.query = "user_name:alice";
     const auto hourly = query::buildHistogram(request, std::chrono::hours(12));
@@ -380,6 +380,11 @@ TEST(Query, HistogramOfOneFieldInWholeHoursReadsTheHourlyFieldCounts)
         {"timeout", std::chrono::hours(12)},
         {"fields.rule:5", std::chrono::hours(12)},
         {"user_name:alice", std::chrono::minutes(30)},
+        // addresses are counted per /24 (/64): a single address or a narrower block is not
+        {"source_ip:10.1.2.3", std::chrono::hours(12)},
+        {"source_ip:10.1.2.0/25", std::chrono::hours(12)},
+        {"dest_ip:2001:db8::/96", std::chrono::hours(12)},
+        {"source_ip:[10.0.0.1 TO 10.0.0.9]", std::chrono::hours(12)},
     };
     for (const auto& [text, bucket] : elsewhere) {
         request.query = text;
