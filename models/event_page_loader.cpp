@@ -42,6 +42,31 @@ QDateTime fromMicros(qint64 micros)
     return QDateTime::fromMSecsSinceEpoch(micros / 1000, QTimeZone::utc());
 }
 
+// `SELECT ... FROM events WHERE` the filter and time range of `search`, with its values, for
+// the caller to add its own conditions; false when the query does not compile.
+bool selectMatching(const EventSearch& search, QString* sql, QVariantList* values, QString* error)
+{
+    query::SqlWithParams filter;
+    try {
+        filter = query::compileFilter(search.query.toStdString(), query::Placeholders::Question);
+    } catch (const std::exception& problem) {
+        *error = QString::fromStdString(problem.what());
+        return false;
+    }
+    *values = bindValues(filter.params);
+    *sql = selectList + QStringLiteral("events WHERE (") + QString::fromStdString(filter.sql) +
+           QStringLiteral(")");
+    if (search.fromUs) {
+        *sql += QStringLiteral(" AND ts >= ") + cursorFromMicros;
+        *values << QVariant(*search.fromUs);
+    }
+    if (search.toUs) {
+        *sql += QStringLiteral(" AND ts < ") + cursorFromMicros;
+        *values << QVariant(*search.toUs);
+    }
+    return true;
+}
+
 EventRow readRow(const QSqlQuery& query)
 {
     EventRow row;
@@ -167,37 +192,71 @@ void EventPageLoader::fetchOlder(quint64 generation, const EventSearch& search, 
     Q_EMIT olderReady(generation, page.rows, page.atEnd, page.cursorTs, page.cursorId);
 }
 
+bool EventPageLoader::readTail(const EventSearch& search, qint64 afterId, std::optional<qint64> upToId,
+                               bool newestFirst, int limit, EventRows* rows, QString* error)
+{
+    QString sql;
+    QVariantList values;
+    if (!selectMatching(search, &sql, &values, error))
+        return false;
+    sql += QStringLiteral(" AND id > ?");
+    values << QVariant(afterId);
+    if (upToId) {
+        sql += QStringLiteral(" AND id <= ?");
+        values << QVariant(*upToId);
+    }
+    sql += newestFirst ? QStringLiteral(" ORDER BY id DESC LIMIT ?") : QStringLiteral(" ORDER BY id LIMIT ?");
+    values << QVariant(limit);
+    return run(sql, values, rows, error);
+}
+
+bool EventPageLoader::readSnapshotPage(const EventSearch& search, const EventPageBounds& bounds,
+                                       qint64 snapshotId, int limit, EventRows* rows, QString* error)
+{
+    QString sql;
+    QVariantList values;
+    if (!selectMatching(search, &sql, &values, error))
+        return false;
+    // Bounded by keys on both sides, not by a LIMIT from `from`: rows imported since with
+    // older times (ids above the snapshot) must not push the page's own rows out.
+    sql += QStringLiteral(" AND id <= ?");
+    values << QVariant(snapshotId);
+    if (bounds.hasFrom) {
+        sql +=
+            QStringLiteral(" AND (ts, id) < (") + cursorFromMicros + QStringLiteral(", CAST(? AS bigint))");
+        values << QVariant(bounds.fromTs) << QVariant(bounds.fromId);
+    }
+    sql += QStringLiteral(" AND (ts, id) >= (") + cursorFromMicros + QStringLiteral(", CAST(? AS bigint))");
+    values << QVariant(bounds.lastTs) << QVariant(bounds.lastId);
+    sql += QStringLiteral(" ORDER BY ts DESC, id DESC LIMIT ?");
+    values << QVariant(limit);
+    return run(sql, values, rows, error);
+}
+
 void EventPageLoader::fetchNewer(quint64 generation, const EventSearch& search, qint64 afterId, int limit)
 {
     EventRows rows;
     QString error;
-    query::SqlWithParams filter;
-    try {
-        filter = query::compileFilter(search.query.toStdString(), query::Placeholders::Question);
-    } catch (const std::exception& problem) {
-        Q_EMIT failed(generation, Request::Newer, QString::fromStdString(problem.what()));
-        return;
-    }
-    QVariantList values = bindValues(filter.params);
-    QString sql = selectList + QStringLiteral("events WHERE (") + QString::fromStdString(filter.sql) +
-                  QStringLiteral(") AND id > ?");
-    values << QVariant(afterId);
-    if (search.fromUs) {
-        sql += QStringLiteral(" AND ts >= ") + cursorFromMicros;
-        values << QVariant(*search.fromUs);
-    }
-    if (search.toUs) {
-        sql += QStringLiteral(" AND ts < ") + cursorFromMicros;
-        values << QVariant(*search.toUs);
-    }
-    sql += QStringLiteral(" ORDER BY id LIMIT ?");
-    values << QVariant(limit);
-    if (!run(sql, values, &rows, &error)) {
+    if (!readTail(search, afterId, std::nullopt, false, limit, &rows, &error)) {
         Q_EMIT failed(generation, Request::Newer, error);
         return;
     }
     const bool more = rows.size() == limit;
     Q_EMIT newerReady(generation, rows, more);
+}
+
+void EventPageLoader::rereadPage(quint64 generation, quint64 page, const EventSearch& search,
+                                 const EventPageBounds& bounds, qint64 snapshotId, int rows)
+{
+    EventRows read;
+    QString error;
+    const bool ok = bounds.tail ? readTail(search, bounds.fromId, bounds.lastId, true, rows, &read, &error)
+                                : readSnapshotPage(search, bounds, snapshotId, rows, &read, &error);
+    if (!ok) {
+        Q_EMIT failed(generation, Request::Page, error);
+        return;
+    }
+    Q_EMIT pageReread(generation, page, read);
 }
 
 } // namespace vigie::models

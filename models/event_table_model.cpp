@@ -18,7 +18,7 @@ const QString timeFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz");
 EventTableModel::EventTableModel(QObject* parent) : QAbstractTableModel(parent)
 {
     tailTimer_.setInterval(std::chrono::seconds(1));
-    connect(&tailTimer_, &QTimer::timeout, this, &EventTableModel::requestNewer);
+    connect(&tailTimer_, &QTimer::timeout, this, &EventTableModel::onTick);
 }
 
 EventTableModel::~EventTableModel()
@@ -64,6 +64,7 @@ bool EventTableModel::open(const QString& conninfo, QString* error)
     connect(loader_, &EventPageLoader::snapshotReady, this, &EventTableModel::onSnapshotReady);
     connect(loader_, &EventPageLoader::olderReady, this, &EventTableModel::onOlderReady);
     connect(loader_, &EventPageLoader::newerReady, this, &EventTableModel::onNewerReady);
+    connect(loader_, &EventPageLoader::pageReread, this, &EventTableModel::onPageReread);
     connect(loader_, &EventPageLoader::failed, this, &EventTableModel::onFailed);
     thread_->start();
     reload();
@@ -99,11 +100,13 @@ std::optional<SearchSyntaxError> EventTableModel::setSearch(const EventSearch& s
 void EventTableModel::reload()
 {
     ++generation_;
-    if (!rows_.isEmpty()) {
+    const bool hadRows = cache_.rowCount() > 0;
+    if (hadRows)
         beginResetModel();
-        rows_.clear();
+    cache_.clear(); // the requests of the old generation too
+    if (hadRows)
         endResetModel();
-    }
+    rereadFailed_ = false;
     firstLoaded_ = false;
     firstInFlight_ = false;
     olderInFlight_ = false;
@@ -127,6 +130,16 @@ void EventTableModel::requestFirst()
             loader->fetchFirst(generation, search, limit);
         },
         Qt::QueuedConnection);
+}
+
+void EventTableModel::onTick()
+{
+    if (rereadFailed_) {
+        rereadFailed_ = false;
+        if (cache_.rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(cache_.rowCount() - 1, ColumnCount - 1));
+    }
+    requestNewer();
 }
 
 void EventTableModel::requestNewer()
@@ -166,13 +179,32 @@ void EventTableModel::fetchMore(const QModelIndex& parent)
         Qt::QueuedConnection);
 }
 
-void EventTableModel::appendRows(const EventRows& rows)
+void EventTableModel::requestPage(int row) const
+{
+    if (!loader_)
+        return;
+    const auto request = cache_.requestFor(row);
+    if (!request)
+        return;
+    QMetaObject::invokeMethod(
+        loader_,
+        [loader = loader_, generation = generation_, search = search_, request = *request,
+         snapshot = snapshotId_] {
+            loader->rereadPage(generation, request.page, search, request.bounds, snapshot, request.rows);
+        },
+        Qt::QueuedConnection);
+}
+
+void EventTableModel::appendPage(std::optional<std::pair<qint64, qint64>> from, EventRows rows)
 {
     if (rows.isEmpty())
         return;
-    const int first = static_cast<int>(rows_.size());
-    beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
-    rows_.append(rows);
+    const int first = cache_.rowCount();
+    const int count = static_cast<int>(rows.size());
+    // Evict first: views compare the rows around an insertion before and after it.
+    cache_.reserve(count);
+    beginInsertRows({}, first, first + count - 1);
+    cache_.appendSnapshotPage(from, std::move(rows));
     endInsertRows();
 }
 
@@ -186,7 +218,7 @@ void EventTableModel::onSnapshotReady(quint64 generation, qint64 snapshotId, con
     atEnd_ = atEnd;
     cursorTs_ = cursorTs;
     cursorId_ = cursorId;
-    appendRows(rows);
+    appendPage(std::nullopt, rows);
     // Only now may fetchMore run: views and testers call it from inside the insert signals,
     // and a request made then would reuse the old cursor and load the same page twice.
     firstInFlight_ = false;
@@ -202,7 +234,8 @@ void EventTableModel::onOlderReady(quint64 generation, const EventRows& rows, bo
 {
     if (generation != generation_)
         return;
-    appendRows(rows);
+    // The cursor still holds where this page was read from.
+    appendPage(std::pair(cursorTs_, cursorId_), rows);
     // After the insert, for the reason given in onSnapshotReady.
     atEnd_ = atEnd;
     cursorTs_ = cursorTs;
@@ -217,17 +250,25 @@ void EventTableModel::onNewerReady(quint64 generation, const EventRows& rows, bo
     if (generation != generation_)
         return;
     if (!rows.isEmpty()) {
-        // The loader answers in ascending id; the table shows the newest first.
-        EventRows newestFirst(rows.crbegin(), rows.crend());
-        newestId_ = std::max(newestId_, rows.constLast().id);
-        beginInsertRows({}, 0, static_cast<int>(newestFirst.size()) - 1);
-        newestFirst.append(rows_);
-        rows_.swap(newestFirst);
+        // The loader answers in ascending id; the cache shows the newest first.
+        const int count = static_cast<int>(rows.size());
+        cache_.reserve(count);
+        beginInsertRows({}, 0, count - 1);
+        cache_.prependTail(newestId_, rows, pageSize_);
         endInsertRows();
+        newestId_ = std::max(newestId_, rows.constLast().id);
     }
     newerInFlight_ = false;
     if (more)
         requestNewer(); // a backlog: keep reading rather than wait for the next tick
+}
+
+void EventTableModel::onPageReread(quint64 generation, quint64 page, const EventRows& rows)
+{
+    if (generation != generation_)
+        return;
+    if (const auto filled = cache_.fill(page, rows))
+        Q_EMIT dataChanged(index(filled->first, 0), index(filled->last, ColumnCount - 1));
 }
 
 void EventTableModel::onFailed(quint64 generation, EventPageLoader::Request request, const QString& message)
@@ -244,6 +285,10 @@ void EventTableModel::onFailed(quint64 generation, EventPageLoader::Request requ
     case EventPageLoader::Request::Newer:
         newerInFlight_ = false;
         break;
+    case EventPageLoader::Request::Page:
+        cache_.forgetRequests();
+        rereadFailed_ = true;
+        break;
     }
     Q_EMIT loadFailed(message);
 }
@@ -251,15 +296,26 @@ void EventTableModel::onFailed(quint64 generation, EventPageLoader::Request requ
 void EventTableModel::retranslate()
 {
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!rows_.isEmpty())
-        Q_EMIT dataChanged(index(0, SeverityColumn),
-                           index(static_cast<int>(rows_.size()) - 1, SeverityColumn),
+    if (cache_.rowCount() > 0)
+        Q_EMIT dataChanged(index(0, SeverityColumn), index(cache_.rowCount() - 1, SeverityColumn),
                            {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 int EventTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+    return parent.isValid() ? 0 : cache_.rowCount();
+}
+
+std::optional<EventRow> EventTableModel::row(int row) const
+{
+    if (row < 0 || row >= cache_.rowCount())
+        return std::nullopt;
+    const EventRow* event = cache_.find(row);
+    if (!event)
+        requestPage(row);
+    if (!event || event->id == 0)
+        return std::nullopt;
+    return *event;
 }
 
 int EventTableModel::columnCount(const QModelIndex& parent) const
@@ -271,7 +327,16 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const EventRow& event = rows_.at(index.row());
+    const EventRow* found = cache_.find(index.row());
+    if (!found) {
+        requestPage(index.row());
+        if (role == Qt::DisplayRole && index.column() == MessageColumn)
+            return QString(QChar(0x2026)); // "…" until the page is read again
+        return {};
+    }
+    if (found->id == 0)
+        return {}; // gone from the database since (retention)
+    const EventRow& event = *found;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

@@ -4,9 +4,13 @@
 // for rows committed since the newest id seen and inserts them at the top with one
 // beginInsertRows per answer. All database work happens in EventPageLoader on its own
 // thread; the model only owns the rows and drops answers from an older generation.
+// The rows live in an EventPageCache, so memory stays bounded however far the analyst scrolls:
+// a row whose page was let go shows a stand-in ("…") until the page is read again, then
+// dataChanged repaints it.
 // A search (query + time range) replaces the plain listing: pages and the live tail both
 // apply it, so only matching rows ever enter the table; a newer search supersedes an older
 // one through the same generation counter.
+#include "event_page_cache.h"
 #include "event_page_loader.h"
 #include "event_row.h"
 #include "event_search.h"
@@ -59,7 +63,17 @@ public:
     bool atEnd() const { return atEnd_; }
     bool isFetching() const { return olderInFlight_ || firstInFlight_; }
 
-    const EventRow& row(int row) const { return rows_.at(row); }
+    // At most this many rows are held in memory (by pages of pageSize); the others are read
+    // again when a view shows them. Keep it above a screenful of pages. Default 20,000.
+    void setCacheRows(int rows) { cache_.setMaxRows(rows); }
+    int cacheRows() const { return cache_.maxRows(); }
+    // Rows held in memory now.
+    int heldRows() const { return cache_.heldRows(); }
+
+    // A copy of the row, or nullopt while its page is being read again (dataChanged follows)
+    // or when the event is gone from the database (retention). Never a reference: the page
+    // that holds a row may be let go at the next call.
+    std::optional<EventRow> row(int row) const;
 
     // Translated name of a syslog severity (0 emergency .. 7 debug).
     static QString severityName(int severity);
@@ -85,16 +99,20 @@ private:
     void closeLoader();
     void requestFirst();
     void requestNewer();
+    void onTick();
+    void requestPage(int row) const;
     void onSnapshotReady(quint64 generation, qint64 snapshotId, const vigie::models::EventRows& rows,
                          bool atEnd, qint64 cursorTs, qint64 cursorId);
     void onOlderReady(quint64 generation, const vigie::models::EventRows& rows, bool atEnd, qint64 cursorTs,
                       qint64 cursorId);
-    void appendRows(const EventRows& rows);
+    void appendPage(std::optional<std::pair<qint64, qint64>> from, EventRows rows);
     void onNewerReady(quint64 generation, const vigie::models::EventRows& rows, bool more);
+    void onPageReread(quint64 generation, quint64 page, const vigie::models::EventRows& rows);
     void onFailed(quint64 generation, vigie::models::EventPageLoader::Request request,
                   const QString& message);
 
-    EventRows rows_;
+    // Mutable: data() marks pages as used and asks for those that were let go.
+    mutable EventPageCache cache_{20000};
     EventSearch search_;
     // Where the next older page starts: the last row the page query returned, which may
     // have been dropped (committed after the snapshot, so it comes from the tail).
@@ -113,6 +131,8 @@ private:
     bool olderInFlight_ = false;
     bool newerInFlight_ = false;
     bool atEnd_ = false;
+    // A page could not be read again: the next tick repaints, and so asks again.
+    bool rereadFailed_ = false;
 };
 
 } // namespace vigie::models

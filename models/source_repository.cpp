@@ -15,14 +15,12 @@ QVariant optionalText(bool tls, const QString& text)
                                             : QVariant(QMetaType(QMetaType::QString));
 }
 
-// A readable message from the server: the primary text, without QPSQL's "QPSQL: Unable to
-// create query" prefix, and a plain sentence for the constraint an analyst can break.
+// The server's message, and a plain sentence for the constraint an analyst can break.
 QString messageOf(const QSqlError& error)
 {
     if (error.nativeErrorCode() == QLatin1String("23505"))
         return SourceConfig::tr("Another source already has this name.");
-    const QString text = error.databaseText().trimmed();
-    return text.isEmpty() ? error.text() : text;
+    return serverMessage(error);
 }
 
 } // namespace

@@ -2,11 +2,10 @@
 
 #include "conn_info.h"
 
-#include <QThread>
-
 namespace vigie::models {
 
-SourceService::SourceService(QObject* parent) : QObject(parent), model_(new SourceListModel(this))
+SourceService::SourceService(QObject* parent)
+    : QObject(parent), model_(new SourceListModel(this)), worker_(QStringLiteral("source worker"))
 {
     qRegisterMetaType<SourceConfig>();
     qRegisterMetaType<SourceOutcome>();
@@ -23,18 +22,8 @@ bool SourceService::attach(ingest::Engine* engine, const QString& conninfo, QStr
     if (!engine || !ConnInfo::qpsqlOptionsFor(conninfo, &options, error))
         return false;
     detach();
-    thread_ = new QThread(this);
-    thread_->setObjectName(QStringLiteral("source worker"));
-    worker_ = new SourceWorker(engine, options);
-    worker_->moveToThread(thread_);
-    connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    // Answers from a worker detached meanwhile are dropped by its generation.
-    connect(worker_, &SourceWorker::done, this,
-            [this, generation = ++generation_](const SourceOutcome& outcome) {
-                if (generation == generation_)
-                    onDone(outcome);
-            });
-    thread_->start();
+    worker_.start<SourceOutcome>(new SourceWorker(engine, options), &SourceWorker::done, this,
+                                 [this](const SourceOutcome& outcome) { onDone(outcome); });
     Q_EMIT attachedChanged(true);
     loadRequest_ = reload();
     return true;
@@ -42,69 +31,51 @@ bool SourceService::attach(ingest::Engine* engine, const QString& conninfo, QStr
 
 void SourceService::detach()
 {
-    if (!thread_)
+    if (!worker_.isRunning())
         return;
-    // The worker is deleted on its own thread when the loop ends; the wait lasts as long as
-    // the request being applied.
-    thread_->quit();
-    thread_->wait();
-    delete thread_;
-    thread_ = nullptr;
-    worker_ = nullptr;
-    ++generation_;
-    pending_ = 0;
+    // The wait lasts as long as the request being applied.
+    worker_.stop();
     loadRequest_ = 0;
     Q_EMIT attachedChanged(false);
 }
 
-template <typename Call> quint64 SourceService::post(Call call)
-{
-    if (!worker_)
-        return 0;
-    const quint64 request = ++nextRequest_;
-    ++pending_;
-    QMetaObject::invokeMethod(
-        worker_, [worker = worker_, request, call] { call(worker, request); }, Qt::QueuedConnection);
-    return request;
-}
-
 quint64 SourceService::reload()
 {
-    return post([](SourceWorker* worker, quint64 request) { worker->load(request); });
+    return worker_.post([](SourceWorker* worker, quint64 request) { worker->load(request); });
 }
 
 quint64 SourceService::add(const SourceConfig& source)
 {
-    return post([source](SourceWorker* worker, quint64 request) { worker->add(request, source); });
+    return worker_.post([source](SourceWorker* worker, quint64 request) { worker->add(request, source); });
 }
 
 quint64 SourceService::restore(const SourceConfig& source)
 {
-    return post([source](SourceWorker* worker, quint64 request) { worker->restore(request, source); });
+    return worker_.post(
+        [source](SourceWorker* worker, quint64 request) { worker->restore(request, source); });
 }
 
 quint64 SourceService::update(const SourceConfig& source)
 {
     model_->markApplying(source.id);
-    return post([source](SourceWorker* worker, quint64 request) { worker->update(request, source); });
+    return worker_.post([source](SourceWorker* worker, quint64 request) { worker->update(request, source); });
 }
 
 quint64 SourceService::setEnabled(qint64 id, bool enabled)
 {
     model_->markApplying(id, enabled);
-    return post(
+    return worker_.post(
         [id, enabled](SourceWorker* worker, quint64 request) { worker->setEnabled(request, id, enabled); });
 }
 
 quint64 SourceService::remove(qint64 id)
 {
     model_->markApplying(id);
-    return post([id](SourceWorker* worker, quint64 request) { worker->remove(request, id); });
+    return worker_.post([id](SourceWorker* worker, quint64 request) { worker->remove(request, id); });
 }
 
 void SourceService::onDone(const SourceOutcome& outcome)
 {
-    pending_ = std::max(pending_ - 1, 0);
     qint64 id = 0;
     if (outcome.op == SourceOutcome::Op::Load) {
         if (outcome.ok)

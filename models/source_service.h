@@ -8,10 +8,9 @@
 #include "source_config.h"
 #include "source_list_model.h"
 #include "source_worker.h"
+#include "worker_thread.h"
 
 #include <QObject>
-
-class QThread;
 
 namespace vigie::ingest {
 class Engine;
@@ -31,7 +30,7 @@ public:
     bool attach(ingest::Engine* engine, const QString& conninfo, QString* error = nullptr);
     // Waits for the request being applied, then stops the worker. Listeners stay in the engine.
     void detach();
-    bool isAttached() const { return worker_ != nullptr; }
+    bool isAttached() const { return worker_.isRunning(); }
     // True between attach() and the answer to its first load.
     bool isLoading() const { return loadRequest_ != 0; }
 
@@ -45,7 +44,7 @@ public:
     quint64 setEnabled(qint64 id, bool enabled);
     quint64 remove(qint64 id);
     // Requests sent and not answered yet.
-    int pendingRequests() const { return pending_; }
+    int pendingRequests() const { return worker_.pendingRequests(); }
 
 Q_SIGNALS:
     void attachedChanged(bool attached);
@@ -54,16 +53,11 @@ Q_SIGNALS:
     void loaded();
 
 private:
-    template <typename Call> quint64 post(Call call);
     void onDone(const vigie::models::SourceOutcome& outcome);
 
     SourceListModel* model_;
-    QThread* thread_ = nullptr;
-    SourceWorker* worker_ = nullptr;
-    quint64 generation_ = 0;
-    quint64 nextRequest_ = 0;
+    WorkerThread<SourceWorker> worker_;
     quint64 loadRequest_ = 0;
-    int pending_ = 0;
 };
 
 } // namespace vigie::models

@@ -29,6 +29,12 @@ QSqlDatabase ThreadConnection::database() const
     return QSqlDatabase::database(name_, false);
 }
 
+QString serverMessage(const QSqlError& error)
+{
+    const QString text = error.databaseText().trimmed();
+    return text.isEmpty() ? error.text() : text;
+}
+
 bool ThreadConnection::ensureOpen(QString* error)
 {
     if (!QSqlDatabase::contains(name_)) {

@@ -5,6 +5,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class QSqlError;
+
 namespace vigie::models {
 
 class ThreadConnection {
@@ -24,5 +26,9 @@ private:
     QString connectOptions_;
     QString name_;
 };
+
+// The server's own message for a failed statement, without QPSQL's "Unable to create query"
+// wrapping: what an analyst can read when no plainer sentence fits.
+QString serverMessage(const QSqlError& error);
 
 } // namespace vigie::models

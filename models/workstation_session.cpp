@@ -14,7 +14,7 @@ namespace vigie::models {
 
 WorkstationSession::WorkstationSession(SessionConfig config, QObject* parent)
     : QObject(parent), config_(std::move(config)), sources_(new SourceService(this)),
-      imports_(new ImportQueue(this))
+      imports_(new ImportQueue(this)), retention_(new RetentionService(this))
 {
 }
 
@@ -49,7 +49,7 @@ void WorkstationSession::runStart()
 {
     try {
         std::string conninfo = config_.conninfo.toStdString();
-        if (usesLocalCluster()) {
+        if (usesLocalCluster() && !cluster_) { // it keeps running across suspendIngest()
             cluster_ = std::make_unique<store::LocalCluster>(config_.clusterDirectory.toStdString());
             cluster_->start();
             conninfo = cluster_->conninfo();
@@ -94,8 +94,10 @@ void WorkstationSession::runStart()
                 if (!sources_->attach(engine_.get(), readyConninfo, &error))
                     qWarning("Vigie: the sources cannot be read: %s", qUtf8Printable(error));
                 imports_->attach(engine_.get());
+                retention_->attach(readyConninfo);
                 Q_EMIT phaseChanged(phase_);
                 Q_EMIT ready(readyConninfo);
+                retiredEngine_.reset(); // ready()'s receivers moved to the new engine
             },
             Qt::QueuedConnection);
     } catch (const std::exception& e) {
@@ -125,6 +127,7 @@ void WorkstationSession::stop()
     startWork_.waitForFinished();
     phase_ = Phase::Stopped;
     // Their workers use the engine: they go first.
+    retention_->detach();
     imports_->detach();
     sources_->detach();
     try {
@@ -137,6 +140,44 @@ void WorkstationSession::stop()
     } catch (const std::exception& e) {
         qWarning("Vigie: while stopping: %s", e.what());
     }
+}
+
+void WorkstationSession::suspendIngest()
+{
+    if (phase_ != Phase::Running)
+        return;
+    phase_ = Phase::Suspended;
+    Q_EMIT phaseChanged(phase_);
+    retention_->detach();
+    imports_->detach();
+    sources_->detach();
+    startWork_ = QtConcurrent::run([this] {
+        try {
+            if (feeder_)
+                feeder_->stop();
+            engine_->stop(); // stores (or spools) what was received
+        } catch (const std::exception& e) {
+            qWarning("Vigie: while stopping the ingest: %s", e.what());
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (phase_ == Phase::Suspended)
+                    Q_EMIT ingestSuspended();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void WorkstationSession::resumeIngest()
+{
+    if (phase_ != Phase::Suspended)
+        return;
+    startWork_.waitForFinished();
+    retiredEngine_ = std::move(engine_);
+    phase_ = Phase::StartingEngine;
+    Q_EMIT phaseChanged(phase_);
+    startWork_ = QtConcurrent::run([this] { runStart(); });
 }
 
 } // namespace vigie::models

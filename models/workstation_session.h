@@ -11,6 +11,7 @@
 #include "ingest/engine.h"
 
 #include "import_queue.h"
+#include "retention_service.h"
 #include "source_service.h"
 
 #include <QFuture>
@@ -40,7 +41,7 @@ struct SessionConfig {
 class WorkstationSession : public QObject {
     Q_OBJECT
 public:
-    enum class Phase { Idle, StartingLocalCluster, StartingEngine, Running, Failed, Stopped };
+    enum class Phase { Idle, StartingLocalCluster, StartingEngine, Running, Suspended, Failed, Stopped };
     Q_ENUM(Phase)
 
     explicit WorkstationSession(SessionConfig config, QObject* parent = nullptr);
@@ -53,12 +54,20 @@ public:
     // Live for the session's whole life; attached to the engine while it runs.
     SourceService* sources() const { return sources_; }
     ImportQueue* imports() const { return imports_; }
+    // The retention window and its daily maintenance, attached while the engine runs.
+    RetentionService* retention() const { return retention_; }
     QString conninfo() const { return conninfo_; }
     // The demo listener's URI, empty when not in demo mode.
     QString demoListener() const { return demoListener_; }
 
     void start();
     void stop();
+    // For a restore, which replaces the tables under the writer: stops the imports, the
+    // sources, the demo feeder and the engine (storing what was received), on a worker; answers
+    // with ingestSuspended(). resumeIngest() starts a new engine and announces ready() again,
+    // so the window reloads its events.
+    void suspendIngest();
+    void resumeIngest();
 
 Q_SIGNALS:
     void phaseChanged(vigie::models::WorkstationSession::Phase phase);
@@ -66,6 +75,7 @@ Q_SIGNALS:
     // memory only).
     void ready(const QString& conninfo);
     void failed(const QString& message);
+    void ingestSuspended();
 
 private:
     void runStart(); // worker thread
@@ -75,6 +85,10 @@ private:
     Phase phase_ = Phase::Idle;
     SourceService* sources_;
     ImportQueue* imports_;
+    RetentionService* retention_;
+    // The engine stopped by suspendIngest(): kept until the new one is announced, since the
+    // engine status may still read its counters until then.
+    std::unique_ptr<ingest::Engine> retiredEngine_;
     QFuture<void> startWork_;
     // Written by the worker before it posts ready(); read on the GUI thread after that.
     std::unique_ptr<store::LocalCluster> cluster_;

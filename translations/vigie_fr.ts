@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>SavedSearch</name>
+    <message>
+        <source>From %1</source>
+        <translation>Depuis le %1</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation>Jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>Du %1 au %2</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Toute la période</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last %1 days</source>
+        <translation>%1 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last %1 hours</source>
+        <translation>%1 dernières heures</translation>
+    </message>
+    <message>
+        <source>Last %1 minutes</source>
+        <translation>%1 dernières minutes</translation>
+    </message>
+    <message>
+        <source>A saved search named “%1” already exists.</source>
+        <translation>Une recherche enregistrée nommée « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>Give the search a name.</source>
+        <translation>Donnez un nom à la recherche.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most %1 characters).</source>
+        <translation>Le nom est trop long (%1 caractères au maximum).</translation>
+    </message>
+    <message>
+        <source>The saved search no longer exists; another analyst may have deleted it.</source>
+        <translation>La recherche enregistrée n’existe plus ; un autre analyste l’a peut-être supprimée.</translation>
+    </message>
+</context>
+<context>
     <name>SourceConfig</name>
     <message>
         <source>Give the source a name.</source>
@@ -13,7 +68,7 @@
     </message>
     <message>
         <source>Another source is already called “%1”.</source>
-        <translation>Une autre source s’appelle déjà «&#xa0;%1&#xa0;».</translation>
+        <translation>Une autre source s’appelle déjà « %1 ».</translation>
     </message>
     <message>
         <source>Give the address to listen on (0.0.0.0 or :: for every interface).</source>
@@ -21,7 +76,7 @@
     </message>
     <message>
         <source>“%1” is not an IP address; listeners bind IP addresses, not host names.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse IP&#xa0;; un écouteur s’attache à une adresse IP, pas à un nom d’hôte.</translation>
+        <translation>« %1 » n’est pas une adresse IP ; un écouteur s’attache à une adresse IP, pas à un nom d’hôte.</translation>
     </message>
     <message>
         <source>The port must be between 0 and 65535.</source>
@@ -85,13 +140,13 @@
     </message>
     <message>
         <source>The source no longer exists; another analyst may have deleted it.</source>
-        <translation>La source n’existe plus&#xa0;; un autre analyste l’a peut-être supprimée.</translation>
+        <translation>La source n’existe plus ; un autre analyste l’a peut-être supprimée.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <source>Vigie, the security operations analyst&apos;s workstation.</source>
+        <source>Vigie, the security operations analyst's workstation.</source>
         <translation>Vigie, le poste de travail de l’analyste SOC.</translation>
     </message>
     <message>
@@ -108,27 +163,46 @@
     </message>
     <message>
         <source>Interface language: en or fr.</source>
-        <translation>Langue de l’interface&#xa0;: en ou fr.</translation>
+        <translation>Langue de l’interface : en ou fr.</translation>
     </message>
     <message>
         <source>language</source>
         <translation>langue</translation>
     </message>
     <message>
-        <source>Unknown language &quot;%1&quot;; use en or fr.</source>
-        <translation>Langue «&#xa0;%1&#xa0;» inconnue&#xa0;; utilisez en ou fr.</translation>
-    </message>
-    <message>
-        <source>Open these panels at start, separated by commas: sources, ingest.</source>
-        <translation>Ouvrir ces panneaux au démarrage, séparés par des virgules&#xa0;: sources, ingest.</translation>
+        <source>Unknown language "%1"; use en or fr.</source>
+        <translation>Langue « %1 » inconnue ; utilisez en ou fr.</translation>
     </message>
     <message>
         <source>panels</source>
         <translation>panneaux</translation>
     </message>
     <message>
-        <source>Unknown panel &quot;%1&quot;; use sources or ingest.</source>
-        <translation>Panneau «&#xa0;%1&#xa0;» inconnu&#xa0;; utilisez sources ou ingest.</translation>
+        <source>Open these panels at start, separated by commas: sources, ingest, saved.</source>
+        <translation>Ouvrir ces panneaux au démarrage, séparés par des virgules : sources, ingest, saved.</translation>
+    </message>
+    <message>
+        <source>Unknown panel "%1"; use sources, ingest or saved.</source>
+        <translation>Panneau « %1 » inconnu ; utilisez sources, ingest ou saved.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::EventExportJob</name>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>Impossible de créer %1 : %2</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2</source>
+        <translation>Échec de l'écriture de %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database: %1</source>
+        <translation>Impossible de se connecter à la base de données : %1</translation>
+    </message>
+    <message>
+        <source>Reading the events failed: %1</source>
+        <translation>Échec de la lecture des événements : %1</translation>
     </message>
 </context>
 <context>
@@ -206,11 +280,11 @@
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1&#xa0;: %2</translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <source>Reading %1 failed: %2</source>
-        <translation>La lecture de %1 a échoué&#xa0;: %2</translation>
+        <translation>La lecture de %1 a échoué : %2</translation>
     </message>
     <message>
         <source>The ingest engine stopped before the whole file was read.</source>
@@ -237,7 +311,7 @@
     </message>
     <message>
         <source>Error: %1</source>
-        <translation>Erreur&#xa0;: %1</translation>
+        <translation>Erreur : %1</translation>
     </message>
     <message>
         <source>Importing</source>
@@ -257,7 +331,7 @@
     </message>
     <message>
         <source>%1 s</source>
-        <translation>%1&#xa0;s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Records framed by the listener or read from the file</source>
@@ -269,7 +343,7 @@
     </message>
     <message>
         <source>Records that did not parse: stored raw with a parse-error flag</source>
-        <translation>Enregistrements non analysables&#xa0;: enregistrés bruts, marqués en erreur d’analyse</translation>
+        <translation>Enregistrements non analysables : enregistrés bruts, marqués en erreur d’analyse</translation>
     </message>
     <message>
         <source>Records lost before storage (UDP over the memory cap, oversize, spool full)</source>
@@ -329,6 +403,32 @@
     </message>
 </context>
 <context>
+    <name>vigie::models::RetentionService</name>
+    <message>
+        <source>The database is not open yet.</source>
+        <translation>La base n'est pas encore ouverte.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::SavedSearchListModel</name>
+    <message>
+        <source>(every event)</source>
+        <translation>(tous les événements)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Période</translation>
+    </message>
+</context>
+<context>
     <name>vigie::models::SourceListModel</name>
     <message>
         <source>Disabled</source>
@@ -348,7 +448,7 @@
     </message>
     <message>
         <source>Error: %1</source>
-        <translation>Erreur&#xa0;: %1</translation>
+        <translation>Erreur : %1</translation>
     </message>
     <message>
         <source>Enabled</source>
@@ -373,6 +473,195 @@
     <message>
         <source>State</source>
         <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::AdministrationController</name>
+    <message>
+        <source>Retention</source>
+        <translation>Rétention</translation>
+    </message>
+    <message>
+        <source>The retention window was not saved: %1</source>
+        <translation>La durée de rétention n'a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Vigie backups (*.dump)</source>
+        <translation>Sauvegardes Vigie (*.dump)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Back Up Database</source>
+        <translation>Sauvegarder la base</translation>
+    </message>
+    <message>
+        <source>Restore Database</source>
+        <translation>Restaurer la base</translation>
+    </message>
+    <message>
+        <source>The database cannot be read: %1</source>
+        <translation>Impossible de lire la base : %1</translation>
+    </message>
+    <message>
+        <source>Restore %1 into the database? It holds no events or sources.</source>
+        <translation>Restaurer %1 dans la base ? Elle ne contient ni événement ni source.</translation>
+    </message>
+    <message>
+        <source>The database holds %1 events and %2 sources. Restoring %3 replaces all of them with the contents of the backup.</source>
+        <translation>La base contient %1 événements et %2 sources. Restaurer %3 les remplace tous par le contenu de la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Collecting stops while the database is restored and starts again afterwards; what was received until then is stored first.</source>
+        <translation>La collecte s'arrête pendant la restauration et reprend ensuite ; ce qui a été reçu jusque-là est d'abord enregistré.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;Replace and Restore</source>
+        <translation>&amp;Remplacer et restaurer</translation>
+    </message>
+    <message>
+        <source>Retention failed: %1</source>
+        <translation>Échec de la rétention : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retention (%n day(s)): nothing older than %1 to delete.</source>
+        <translation>
+            <numerusform>Rétention (%n jour) : rien d'antérieur au %1 à supprimer.</numerusform>
+            <numerusform>Rétention (%n jours) : rien d'antérieur au %1 à supprimer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retention (%n day(s)): deleted the events before %1 (%2 daily partitions).</source>
+        <translation>
+            <numerusform>Rétention (%n jour) : événements antérieurs au %1 supprimés (%2 partitions journalières).</numerusform>
+            <numerusform>Rétention (%n jours) : événements antérieurs au %1 supprimés (%2 partitions journalières).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Database…</source>
+        <translation>&amp;Sauvegarder la base…</translation>
+    </message>
+    <message>
+        <source>Write the whole database to a file with pg_dump</source>
+        <translation>Écrire toute la base dans un fichier avec pg_dump</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Database…</source>
+        <translation>&amp;Restaurer la base…</translation>
+    </message>
+    <message>
+        <source>Replace the database with the contents of a backup file</source>
+        <translation>Remplacer la base par le contenu d'un fichier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>R&amp;etention…</source>
+        <translation>R&amp;étention…</translation>
+    </message>
+    <message>
+        <source>Choose how many days of events the database keeps</source>
+        <translation>Choisir combien de jours d'événements la base conserve</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::DatabaseJobDialog</name>
+    <message>
+        <source>Back Up Database</source>
+        <translation>Sauvegarder la base</translation>
+    </message>
+    <message>
+        <source>Restore Database</source>
+        <translation>Restaurer la base</translation>
+    </message>
+    <message>
+        <source>Backing up the database to %1…</source>
+        <translation>Sauvegarde de la base dans %1…</translation>
+    </message>
+    <message>
+        <source>Restoring the database from %1…</source>
+        <translation>Restauration de la base depuis %1…</translation>
+    </message>
+    <message>
+        <source>Messages of the PostgreSQL tool</source>
+        <translation>Messages de l'outil PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Dumping table %1…</source>
+        <translation>Sauvegarde de la table %1…</translation>
+    </message>
+    <message>
+        <source>Restoring table %1…</source>
+        <translation>Restauration de la table %1…</translation>
+    </message>
+    <message>
+        <source>Backup cancelled: no file was written.</source>
+        <translation>Sauvegarde annulée : aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>Restore cancelled: the database was left as it was.</source>
+        <translation>Restauration annulée : la base est restée inchangée.</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>Échec de la sauvegarde : %1</translation>
+    </message>
+    <message>
+        <source>The restore failed; the database was left as it was: %1</source>
+        <translation>Échec de la restauration ; la base est restée inchangée : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln événement</numerusform>
+            <numerusform>%Ln événements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln daily partition(s)</source>
+        <translation>
+            <numerusform>%Ln partition journalière</numerusform>
+            <numerusform>%Ln partitions journalières</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln source(s)</source>
+        <translation>
+            <numerusform>%Ln source</numerusform>
+            <numerusform>%Ln sources</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (%2) in %3 s: %4.</source>
+        <translation>Sauvegardé dans %1 (%2) en %3 s : %4.</translation>
+    </message>
+    <message>
+        <source>Restored from %1 in %2 s; the database now holds %3.</source>
+        <translation>Restauré depuis %1 en %2 s ; la base contient maintenant %3.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Échec.</translation>
     </message>
 </context>
 <context>
@@ -459,7 +748,7 @@
     </message>
     <message>
         <source>%1:</source>
-        <translation>%1&#xa0;:</translation>
+        <translation>%1 :</translation>
     </message>
     <message>
         <source>Other fields</source>
@@ -483,11 +772,11 @@
     </message>
     <message>
         <source>This record did not parse; it is stored as received.</source>
-        <translation>Cet enregistrement n’a pas pu être analysé&#xa0;; il est conservé tel que reçu.</translation>
+        <translation>Cet enregistrement n’a pas pu être analysé ; il est conservé tel que reçu.</translation>
     </message>
     <message>
         <source>This record did not parse: %1</source>
-        <translation>Cet enregistrement n’a pas pu être analysé&#xa0;: %1</translation>
+        <translation>Cet enregistrement n’a pas pu être analysé : %1</translation>
     </message>
     <message>
         <source>Filter for this value</source>
@@ -512,6 +801,68 @@
     <message>
         <source>Copy value</source>
         <translation>Copier la valeur</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::ExportController</name>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>Lignes JSON (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Exporter les résultats</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Results…</source>
+        <translation>E&amp;xporter les résultats…</translation>
+    </message>
+    <message>
+        <source>Write the events matching the current search to a CSV or JSON lines file</source>
+        <translation>Écrire les événements correspondant à la recherche en cours dans un fichier CSV ou en lignes JSON</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::ExportStrip</name>
+    <message>
+        <source>Export complete · Events: %1 · File: %2 · Time: %3 s</source>
+        <translation>Exportation terminée · Événements : %1 · Fichier : %2 · Durée : %3 s</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Échec de l'exportation : %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Exportation annulée : aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>%1 of about %2 events · %3 events/s</source>
+        <translation>%1 sur environ %2 événements · %3 événements/s</translation>
+    </message>
+    <message>
+        <source>%1 events · %2 events/s</source>
+        <translation>%1 événements · %2 événements/s</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the export; no file is left under the chosen name</source>
+        <translation>Arrêter l'exportation ; aucun fichier ne reste sous le nom choisi</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -547,7 +898,7 @@
     </message>
     <message>
         <source>&amp;Files to import, one after the other:</source>
-        <translation>&amp;Fichiers à importer, l’un après l’autre&#xa0;:</translation>
+        <translation>&amp;Fichiers à importer, l’un après l’autre :</translation>
     </message>
     <message>
         <source>&amp;Add Files…</source>
@@ -559,11 +910,11 @@
     </message>
     <message>
         <source>&amp;Read them as:</source>
-        <translation>&amp;Les lire comme&#xa0;:</translation>
+        <translation>&amp;Les lire comme :</translation>
     </message>
     <message>
         <source>One record per line (or octet-counted syslog). Each file appears as its own source, “import: &lt;file name&gt;”, in the Ingest status panel.</source>
-        <translation>Un enregistrement par ligne (ou syslog à comptage d’octets). Chaque fichier apparaît comme une source à part, «&#xa0;import: &lt;nom du fichier&gt;&#xa0;», dans le panneau État de la collecte.</translation>
+        <translation>Un enregistrement par ligne (ou syslog à comptage d’octets). Chaque fichier apparaît comme une source à part, « import: &lt;nom du fichier&gt; », dans le panneau État de la collecte.</translation>
     </message>
     <message>
         <source>&amp;Import</source>
@@ -574,11 +925,11 @@
     <name>vigie::widgets::ImportStrip</name>
     <message>
         <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>%1: %2 received, %3 stored · Parse errors: %4 · Dropped: %5</source>
-        <translation>%1&#xa0;: %2 reçus, %3 enregistrés · Erreurs d’analyse&#xa0;: %4 · Perdus&#xa0;: %5</translation>
+        <translation>%1 : %2 reçus, %3 enregistrés · Erreurs d’analyse : %4 · Perdus : %5</translation>
     </message>
     <message>
         <source>(cancelled after %1 of %2)</source>
@@ -609,11 +960,11 @@
     </message>
     <message>
         <source>Stop waiting for the database; the records already read are still stored</source>
-        <translation>Ne plus attendre la base de données&#xa0;; les enregistrements déjà lus seront tout de même enregistrés dans la base</translation>
+        <translation>Ne plus attendre la base de données ; les enregistrements déjà lus seront tout de même enregistrés dans la base</translation>
     </message>
     <message>
         <source>Stop reading the file; the records already read are still stored</source>
-        <translation>Arrêter la lecture du fichier&#xa0;; les enregistrements déjà lus seront tout de même enregistrés dans la base</translation>
+        <translation>Arrêter la lecture du fichier ; les enregistrements déjà lus seront tout de même enregistrés dans la base</translation>
     </message>
     <message>
         <source>Storing…</source>
@@ -640,11 +991,11 @@
     </message>
     <message>
         <source>Total: %1 received, %2 stored</source>
-        <translation>Total&#xa0;: %1 reçus, %2 enregistrés</translation>
+        <translation>Total : %1 reçus, %2 enregistrés</translation>
     </message>
     <message>
         <source>Parse errors: %1 · Dropped: %2</source>
-        <translation>Erreurs d’analyse&#xa0;: %1 · Perdus&#xa0;: %2</translation>
+        <translation>Erreurs d’analyse : %1 · Perdus : %2</translation>
     </message>
     <message>
         <source>Records stored raw because they did not parse, and records lost before storage</source>
@@ -703,7 +1054,7 @@
     </message>
     <message>
         <source>Total: %1 received, %2 stored · Parse errors: %3 · Dropped: %4 · Memory in use: %5 · Spool pending: %6 · Database: %7</source>
-        <translation>Total&#xa0;: %1 reçus, %2 enregistrés · Erreurs d’analyse&#xa0;: %3 · Perdus&#xa0;: %4 · Mémoire occupée&#xa0;: %5 · En attente sur disque&#xa0;: %6 · Base de données&#xa0;: %7</translation>
+        <translation>Total : %1 reçus, %2 enregistrés · Erreurs d’analyse : %3 · Perdus : %4 · Mémoire occupée : %5 · En attente sur disque : %6 · Base de données : %7</translation>
     </message>
     <message>
         <source>Ingest Status</source>
@@ -714,7 +1065,7 @@
     <name>vigie::widgets::MainWindow</name>
     <message>
         <source>Could not read events: %1</source>
-        <translation>Impossible de lire les événements&#xa0;: %1</translation>
+        <translation>Impossible de lire les événements : %1</translation>
     </message>
     <message>
         <source>Language</source>
@@ -757,7 +1108,7 @@
         <translation>&amp;Copier la ligne brute</translation>
     </message>
     <message>
-        <source>Copy the selected event&apos;s raw line to the clipboard</source>
+        <source>Copy the selected event's raw line to the clipboard</source>
         <translation>Copier la ligne brute de l’événement sélectionné dans le presse-papiers</translation>
     </message>
     <message>
@@ -778,7 +1129,7 @@
     </message>
     <message>
         <source>The database connection string cannot be used: %1</source>
-        <translation>La chaîne de connexion à la base de données est inutilisable&#xa0;: %1</translation>
+        <translation>La chaîne de connexion à la base de données est inutilisable : %1</translation>
     </message>
     <message>
         <source>Vigie could not start</source>
@@ -786,11 +1137,11 @@
     </message>
     <message>
         <source>Vigie could not open its database, so no events can be received or shown.</source>
-        <translation>Vigie n’a pas pu ouvrir sa base de données&#xa0;; aucun événement ne peut être reçu ni affiché.</translation>
+        <translation>Vigie n’a pas pu ouvrir sa base de données ; aucun événement ne peut être reçu ni affiché.</translation>
     </message>
     <message>
         <source>Demo mode: the attack scenario is being sent to %1</source>
-        <translation>Mode démonstration&#xa0;: le scénario d’attaque est envoyé à %1</translation>
+        <translation>Mode démonstration : le scénario d’attaque est envoyé à %1</translation>
     </message>
     <message>
         <source>About Vigie</source>
@@ -798,11 +1149,197 @@
     </message>
     <message>
         <source>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;A workstation for the analysts of a security operations centre: it collects logs, keeps their history in PostgreSQL and shows them as they arrive.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;Un poste de travail pour les analystes d’un centre opérationnel de sécurité (SOC)&#xa0;: il collecte les journaux, en conserve l’historique dans PostgreSQL et les affiche dès leur arrivée.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;Un poste de travail pour les analystes d’un centre opérationnel de sécurité (SOC) : il collecte les journaux, en conserve l’historique dans PostgreSQL et les affiche dès leur arrivée.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Search Events</source>
         <translation>Rec&amp;hercher dans les événements</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::RetentionDialog</name>
+    <message>
+        <source>Retention</source>
+        <translation>Rétention</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>&amp;Keep every event (no retention)</source>
+        <translation>&amp;Conserver tous les événements (pas de rétention)</translation>
+    </message>
+    <message>
+        <source>Reading the database…</source>
+        <translation>Lecture de la base…</translation>
+    </message>
+    <message>
+        <source>Events older than the window are deleted by dropping whole days, every day and right after this change. Collectors started with vigiectl serve on this database apply the same window.</source>
+        <translation>Les événements plus anciens que la durée choisie sont supprimés par journées entières, chaque jour et dès cette modification. Les collecteurs lancés avec vigiectl serve sur cette base appliquent la même durée.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;events of the last:</source>
+        <translation>Conserver les &amp;événements des derniers :</translation>
+    </message>
+    <message>
+        <source>The database cannot be read: %1</source>
+        <translation>Impossible de lire la base : %1</translation>
+    </message>
+    <message>
+        <source>The database holds no daily partition yet.</source>
+        <translation>La base ne contient encore aucune partition journalière.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database holds %n day(s) of events; the oldest is %1.</source>
+        <translation>
+            <numerusform>La base contient %n jour d'événements ; le plus ancien est le %1.</numerusform>
+            <numerusform>La base contient %n jours d'événements ; le plus ancien est le %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every event is kept; nothing will be deleted.</source>
+        <translation>Tous les événements sont conservés ; rien ne sera supprimé.</translation>
+    </message>
+    <message>
+        <source>Nothing is older than %1: nothing would be deleted now.</source>
+        <translation>Rien n'est antérieur au %1 : rien ne serait supprimé maintenant.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) of events before %1 would be deleted now.</source>
+        <translation>
+            <numerusform>%n jour d'événements antérieur au %1 serait supprimé maintenant.</numerusform>
+            <numerusform>%n jours d'événements antérieurs au %1 seraient supprimés maintenant.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::SavedSearchesPanel</name>
+    <message>
+        <source>Save Search “%1”</source>
+        <translation>Enregistrer la recherche « %1 »</translation>
+    </message>
+    <message>
+        <source>Replace Search “%1”</source>
+        <translation>Remplacer la recherche « %1 »</translation>
+    </message>
+    <message>
+        <source>Rename Search “%1” to “%2”</source>
+        <translation>Renommer la recherche « %1 » en « %2 »</translation>
+    </message>
+    <message>
+        <source>Delete Search “%1”</source>
+        <translation>Supprimer la recherche « %1 »</translation>
+    </message>
+    <message>
+        <source>The search cannot be saved: its query has an error at character %1: %2</source>
+        <translation>Impossible d’enregistrer la recherche : sa requête contient une erreur au caractère %1 : %2</translation>
+    </message>
+    <message>
+        <source>Save Search</source>
+        <translation>Enregistrer la recherche</translation>
+    </message>
+    <message>
+        <source>Name of the saved search:</source>
+        <translation>Nom de la recherche enregistrée :</translation>
+    </message>
+    <message>
+        <source>Replace Saved Search</source>
+        <translation>Remplacer la recherche enregistrée</translation>
+    </message>
+    <message>
+        <source>Replace its query and time range (%1) with the current search (%2)? You can undo this with %3.</source>
+        <translation>Remplacer sa requête et sa période (%1) par la recherche en cours (%2) ? Vous pourrez l’annuler avec %3.</translation>
+    </message>
+    <message>
+        <source>Saved query: %1
+Current query: %2</source>
+        <translation>Requête enregistrée : %1
+Requête en cours : %2</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Rename Saved Search</source>
+        <translation>Renommer la recherche enregistrée</translation>
+    </message>
+    <message>
+        <source>New name for “%1”:</source>
+        <translation>Nouveau nom de « %1 » :</translation>
+    </message>
+    <message>
+        <source>The saved searches could not be read: %1</source>
+        <translation>Impossible de lire les recherches enregistrées : %1</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1</source>
+        <translation>La modification n’a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Annuler : %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rétablir : %1</translation>
+    </message>
+    <message>
+        <source>The saved searches appear once the database is connected.</source>
+        <translation>Les recherches enregistrées s’affichent une fois la base de données connectée.</translation>
+    </message>
+    <message>
+        <source>Reading the saved searches…</source>
+        <translation>Lecture des recherches enregistrées…</translation>
+    </message>
+    <message>
+        <source>No saved search yet. Run a search, then save it with %1.</source>
+        <translation>Aucune recherche enregistrée pour l’instant. Lancez une recherche, puis enregistrez-la avec %1.</translation>
+    </message>
+    <message>
+        <source>Saved Searches</source>
+        <translation>Recherches enregistrées</translation>
+    </message>
+    <message>
+        <source>Saved search actions</source>
+        <translation>Actions sur les recherches enregistrées</translation>
+    </message>
+    <message>
+        <source>Filter by name or query</source>
+        <translation>Filtrer par nom ou requête</translation>
+    </message>
+    <message>
+        <source>&amp;Save Current Search…</source>
+        <translation>&amp;Enregistrer la recherche en cours…</translation>
+    </message>
+    <message>
+        <source>Save the query and time range of the search bar under a name (%1)</source>
+        <translation>Enregistrer sous un nom la requête et la période de la barre de recherche (%1)</translation>
+    </message>
+    <message>
+        <source>Ru&amp;n</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <source>Run the selected search (Enter or double-click)</source>
+        <translation>Lancer la recherche sélectionnée (Entrée ou double-clic)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Re&amp;nommer…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
     </message>
 </context>
 <context>
@@ -884,27 +1421,27 @@
     </message>
     <message>
         <source>Edit Source “%1”</source>
-        <translation>Modifier la source «&#xa0;%1&#xa0;»</translation>
+        <translation>Modifier la source « %1 »</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>&amp;Protocol:</source>
-        <translation>&amp;Protocole&#xa0;:</translation>
+        <translation>&amp;Protocole :</translation>
     </message>
     <message>
         <source>Listen &amp;address:</source>
-        <translation>&amp;Adresse d’écoute&#xa0;:</translation>
+        <translation>&amp;Adresse d’écoute :</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation>P&amp;ort&#xa0;:</translation>
+        <translation>P&amp;ort :</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation>&amp;Format&#xa0;:</translation>
+        <translation>&amp;Format :</translation>
     </message>
     <message>
         <source>e.g. Firewalls (CEF)</source>
@@ -920,7 +1457,7 @@
     </message>
     <message>
         <source>&amp;Enabled: listen as soon as it is saved</source>
-        <translation>A&amp;ctivée&#xa0;: écouter dès l’enregistrement</translation>
+        <translation>A&amp;ctivée : écouter dès l’enregistrement</translation>
     </message>
     <message>
         <source>Automatic recognises syslog (RFC 5424 and 3164), CEF, LEEF and JSON record by record</source>
@@ -932,19 +1469,19 @@
     </message>
     <message>
         <source>Paths of PEM files on this computer; the key file itself is never copied.</source>
-        <translation>Chemins de fichiers PEM sur cet ordinateur&#xa0;; le fichier de clé lui-même n’est jamais copié.</translation>
+        <translation>Chemins de fichiers PEM sur cet ordinateur ; le fichier de clé lui-même n’est jamais copié.</translation>
     </message>
     <message>
         <source>&amp;Certificate:</source>
-        <translation>&amp;Certificat&#xa0;:</translation>
+        <translation>&amp;Certificat :</translation>
     </message>
     <message>
         <source>Private &amp;key:</source>
-        <translation>C&amp;lé privée&#xa0;:</translation>
+        <translation>C&amp;lé privée :</translation>
     </message>
     <message>
         <source>Client C&amp;A (optional):</source>
-        <translation>A&amp;C des clients (facultatif)&#xa0;:</translation>
+        <translation>A&amp;C des clients (facultatif) :</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -959,23 +1496,23 @@
     <name>vigie::widgets::SourcesPanel</name>
     <message>
         <source>Add Source “%1”</source>
-        <translation>Ajout de la source «&#xa0;%1&#xa0;»</translation>
+        <translation>Ajout de la source « %1 »</translation>
     </message>
     <message>
         <source>Edit Source “%1”</source>
-        <translation>Modification de la source «&#xa0;%1&#xa0;»</translation>
+        <translation>Modification de la source « %1 »</translation>
     </message>
     <message>
         <source>Enable Source “%1”</source>
-        <translation>Activation de la source «&#xa0;%1&#xa0;»</translation>
+        <translation>Activation de la source « %1 »</translation>
     </message>
     <message>
         <source>Disable Source “%1”</source>
-        <translation>Désactivation de la source «&#xa0;%1&#xa0;»</translation>
+        <translation>Désactivation de la source « %1 »</translation>
     </message>
     <message>
         <source>Delete Source “%1”</source>
-        <translation>Suppression de la source «&#xa0;%1&#xa0;»</translation>
+        <translation>Suppression de la source « %1 »</translation>
     </message>
     <message>
         <source>Delete Source</source>
@@ -983,7 +1520,7 @@
     </message>
     <message>
         <source>Delete the source “%1”?</source>
-        <translation>Supprimer la source «&#xa0;%1&#xa0;»&#xa0;?</translation>
+        <translation>Supprimer la source « %1 » ?</translation>
     </message>
     <message>
         <source>It stops listening on %1. The events it already received are kept. You can undo this with %2.</source>
@@ -995,7 +1532,7 @@
     </message>
     <message>
         <source>The change was not saved: %1</source>
-        <translation>La modification n’a pas été enregistrée&#xa0;: %1</translation>
+        <translation>La modification n’a pas été enregistrée : %1</translation>
     </message>
     <message>
         <source>&amp;Disable</source>
@@ -1015,11 +1552,11 @@
     </message>
     <message>
         <source>Undo: %1</source>
-        <translation>Annuler&#xa0;: %1</translation>
+        <translation>Annuler : %1</translation>
     </message>
     <message>
         <source>Redo: %1</source>
-        <translation>Rétablir&#xa0;: %1</translation>
+        <translation>Rétablir : %1</translation>
     </message>
     <message>
         <source>The sources appear once the database is connected.</source>
@@ -1047,7 +1584,7 @@
     </message>
     <message>
         <source>Add a source: a TCP, UDP or TLS listener</source>
-        <translation>Ajouter une source&#xa0;: un écouteur TCP, UDP ou TLS</translation>
+        <translation>Ajouter une source : un écouteur TCP, UDP ou TLS</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>

@@ -1,16 +1,21 @@
 #include "main_window.h"
 
+#include "administration_controller.h"
 #include "engine_status.h"
 #include "event_detail_pane.h"
 #include "event_histogram.h"
 #include "event_table_model.h"
 #include "event_table_view.h"
+#include "export_controller.h"
+#include "export_strip.h"
 #include "histogram_view.h"
 #include "import_controller.h"
 #include "import_strip.h"
 #include "ingest_status_bar.h"
 #include "ingest_status_panel.h"
 #include "language_switcher.h"
+#include "saved_search_service.h"
+#include "saved_searches_panel.h"
 #include "search_bar.h"
 #include "source_service.h"
 #include "sources_panel.h"
@@ -64,6 +69,8 @@ MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages
         centralLayout->addWidget(imports_->strip());
         connect(imports_, &ImportController::countersRequested, this, &MainWindow::showIngestCounters);
     }
+    exports_ = new ExportController(model_, this);
+    centralLayout->addWidget(exports_->strip());
     setCentralWidget(central);
     setStatusBar(statusBar_);
     createDocks(sources);
@@ -71,6 +78,7 @@ MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
     connect(model_, &QAbstractItemModel::modelReset, detail_, &EventDetailPane::clear);
+    connect(model_, &QAbstractItemModel::dataChanged, this, &MainWindow::onEventsChanged);
     connect(model_, &models::EventTableModel::searchChanged, histogram_, &models::EventHistogram::setSearch);
     connect(histogramView_, &HistogramView::rangeSelected, searchBar_, &SearchBar::zoomTo);
     connect(detail_, &EventDetailPane::filterRequested, searchBar_, &SearchBar::addFilter);
@@ -94,6 +102,11 @@ void MainWindow::createDocks(models::SourceService* sources)
     ingestPanel_->hide();
     connect(statusBar_, &IngestStatusBar::detailsRequested, this,
             [this] { showPanel(QStringLiteral("ingest")); });
+    savedSearches_ = new models::SavedSearchService(this);
+    savedPanel_ = new SavedSearchesPanel(savedSearches_, searchBar_, this);
+    addDockWidget(Qt::LeftDockWidgetArea, savedPanel_);
+    savedPanel_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    savedPanel_->hide();
     if (!sources)
         return;
     sourcesPanel_ = new SourcesPanel(sources, this);
@@ -107,10 +120,18 @@ void MainWindow::createDocks(models::SourceService* sources)
             [this, model = sources->model()] { model->applyStats(status_->stats().sources); });
 }
 
+void MainWindow::addAdministration(AdministrationController* administration)
+{
+    menuBar()->insertMenu(languageMenu_->menuAction(), administration->menu());
+    connect(administration, &AdministrationController::message, statusBar_,
+            [this](const QString& text) { statusBar_->showMessage(text, 15000); });
+}
+
 bool MainWindow::showPanel(const QString& name)
 {
     QDockWidget* dock = name == QLatin1String("sources")  ? static_cast<QDockWidget*>(sourcesPanel_)
                         : name == QLatin1String("ingest") ? static_cast<QDockWidget*>(ingestPanel_)
+                        : name == QLatin1String("saved")  ? static_cast<QDockWidget*>(savedPanel_)
                                                           : nullptr;
     if (!dock)
         return false;
@@ -217,6 +238,8 @@ void MainWindow::createMenus()
         fileMenu_->addAction(imports_->importAction());
         fileMenu_->addSeparator();
     }
+    fileMenu_->addAction(exports_->exportAction());
+    fileMenu_->addSeparator();
     fileMenu_->addAction(quitAction_);
 
     editMenu_ = menuBar()->addMenu(QString());
@@ -226,6 +249,7 @@ void MainWindow::createMenus()
     editMenu_->addAction(findAction_);
     editMenu_->addAction(searchBar_->backAction());
     editMenu_->addAction(searchBar_->forwardAction());
+    editMenu_->addAction(savedPanel_->saveAction());
 
     viewMenu_ = menuBar()->addMenu(QString());
     viewMenu_->setObjectName(QStringLiteral("viewMenu"));
@@ -237,6 +261,7 @@ void MainWindow::createMenus()
     if (sourcesPanel_)
         viewMenu_->addAction(sourcesPanel_->toggleViewAction());
     viewMenu_->addAction(ingestPanel_->toggleViewAction());
+    viewMenu_->addAction(savedPanel_->toggleViewAction());
 
     languageMenu_ = menuBar()->addMenu(QString());
     languageMenu_->setObjectName(QStringLiteral("languageMenu"));
@@ -290,6 +315,8 @@ void MainWindow::openEvents(const QString& conninfo)
     }
     if (histogram_->open(conninfo))
         histogram_->setSearch(model_->search());
+    savedSearches_->attach(conninfo);
+    exports_->setConnInfo(conninfo);
 }
 
 void MainWindow::showStartupFailure(const QString& message)
@@ -313,17 +340,26 @@ void MainWindow::showDemoListener(const QString& uri)
 
 void MainWindow::onCurrentRowChanged(const QModelIndex& current)
 {
-    if (current.isValid())
-        detail_->setEvent(model_->row(current.row()));
+    // A row whose page is being read again shows nothing until onEventsChanged brings it.
+    const auto event = current.isValid() ? model_->row(current.row()) : std::nullopt;
+    if (event)
+        detail_->setEvent(*event);
     else
         detail_->clear();
+}
+
+void MainWindow::onEventsChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight)
+{
+    const QModelIndex current = view_->currentIndex();
+    if (current.isValid() && current.row() >= topLeft.row() && current.row() <= bottomRight.row())
+        onCurrentRowChanged(current);
 }
 
 void MainWindow::copySelectedRawLine()
 {
     const QModelIndex current = view_->currentIndex();
-    if (current.isValid())
-        QApplication::clipboard()->setText(model_->row(current.row()).raw);
+    if (const auto event = current.isValid() ? model_->row(current.row()) : std::nullopt)
+        QApplication::clipboard()->setText(event->raw);
 }
 
 void MainWindow::showAbout()

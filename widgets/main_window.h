@@ -1,6 +1,6 @@
 #pragma once
 // MainWindow: assembles the workstation — the search bar, the events table, the detail pane, the ingest
-// status bar, the Sources and Ingest status docks, file import (menu, drops, progress strip)
+// status bar, the Sources, Ingest status and Saved searches docks, file import (menu, drops, progress strip)
 // and the menus (File, Edit, View, Language, Help). It receives the services it shows (engine
 // status, language switcher, sources, import queue; the last two optional) and is told which
 // database to read; it starts nothing itself. GUI thread.
@@ -16,6 +16,7 @@ class EngineStatus;
 class EventHistogram;
 class EventTableModel;
 class ImportQueue;
+class SavedSearchService;
 class SourceService;
 } // namespace vigie::models
 
@@ -23,11 +24,14 @@ namespace vigie::widgets {
 
 class EventDetailPane;
 class EventTableView;
+class ExportController;
+class AdministrationController;
 class HistogramView;
 class ImportController;
 class IngestStatusBar;
 class IngestStatusPanel;
 class LanguageSwitcher;
+class SavedSearchesPanel;
 class SearchBar;
 class SourcesPanel;
 
@@ -55,11 +59,16 @@ public:
     HistogramView* histogramView() const { return histogramView_; }
     IngestStatusBar* ingestStatusBar() const { return statusBar_; }
     SourcesPanel* sourcesPanel() const { return sourcesPanel_; }
+    SavedSearchesPanel* savedSearchesPanel() const { return savedPanel_; }
     IngestStatusPanel* ingestStatusPanel() const { return ingestPanel_; }
     ImportController* importController() const { return imports_; }
+    ExportController* exportController() const { return exports_; }
 
-    // Shows (and raises) a dock by name: "sources" or "ingest". Returns false for another name.
+    // Shows (and raises) a dock by name: "sources", "ingest" or "saved". False for another name.
     bool showPanel(const QString& name);
+    // Adds the Administration menu (backup, restore, retention) between View and Language;
+    // its messages go to the status bar.
+    void addAdministration(AdministrationController* administration);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -74,6 +83,7 @@ private:
     void copySelectedRawLine();
     void showAbout();
     void onCurrentRowChanged(const QModelIndex& current);
+    void onEventsChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight);
     void createDocks(models::SourceService* sources);
     void showIngestCounters(const QString& sourceName);
 
@@ -88,8 +98,12 @@ private:
     IngestStatusBar* statusBar_;
     QSplitter* splitter_;
     SourcesPanel* sourcesPanel_ = nullptr;
+    // Saved searches run in this window's search bar; read once openEvents() has a database.
+    models::SavedSearchService* savedSearches_ = nullptr;
+    SavedSearchesPanel* savedPanel_ = nullptr;
     IngestStatusPanel* ingestPanel_ = nullptr;
     ImportController* imports_ = nullptr;
+    ExportController* exports_ = nullptr;
     QString demoListener_;
 
     QMenu* fileMenu_ = nullptr;

@@ -6,24 +6,6 @@
 
 namespace vigie::widgets {
 
-SourceCommand::SourceCommand(models::SourceService* service) : service_(service) {}
-
-SourceCommand::~SourceCommand() = default;
-
-bool SourceCommand::onFinished(quint64 request, const QString& error, qint64 id)
-{
-    if (request == 0 || request != request_)
-        return false;
-    request_ = 0;
-    if (!error.isEmpty()) {
-        failed_ = true;
-        setObsolete(true);
-    } else if (id != 0) {
-        assignId(id);
-    }
-    return true;
-}
-
 AddSourceCommand::AddSourceCommand(models::SourceService* service, const models::SourceConfig& source)
     : SourceCommand(service), source_(source)
 {

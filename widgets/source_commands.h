@@ -1,12 +1,8 @@
 #pragma once
-// The undoable changes of the Sources panel, each a QUndoCommand over SourceService: add,
-// edit, enable/disable, delete (undone by putting the source back with its id). A command
-// whose request the worker refused is marked failed: undoing it does nothing, and the stack
-// drops it. GUI thread.
+// The undoable changes of the Sources panel, each a RequestCommand over SourceService: add,
+// edit, enable/disable, delete (undone by putting the source back with its id). GUI thread.
+#include "request_command.h"
 #include "source_config.h"
-
-#include <QMetaObject>
-#include <QUndoCommand>
 
 namespace vigie::models {
 class SourceService;
@@ -14,24 +10,12 @@ class SourceService;
 
 namespace vigie::widgets {
 
-class SourceCommand : public QUndoCommand {
+class SourceCommand : public RequestCommand {
 public:
-    explicit SourceCommand(models::SourceService* service);
-    ~SourceCommand() override;
-
-    // Called by the panel when a request ends; returns true when it was this command's.
-    bool onFinished(quint64 request, const QString& error, qint64 id);
+    explicit SourceCommand(models::SourceService* service) : service_(service) {}
 
 protected:
-    void track(quint64 request) { request_ = request; }
-    // The id the database gave on an add (the first redo).
-    virtual void assignId(qint64) {}
-
     models::SourceService* service_;
-    bool failed_ = false;
-
-private:
-    quint64 request_ = 0;
 };
 
 class AddSourceCommand : public SourceCommand {

@@ -123,12 +123,7 @@ SourcesPanel::SourcesPanel(models::SourceService* service, QWidget* parent)
     connect(service_, &models::SourceService::loaded, this, &SourcesPanel::updatePlaceholder);
     connect(service_, &models::SourceService::finished, this,
             [this](quint64 request, const QString& error, qint64 id) {
-                for (int i = 0; i < undo_->count(); ++i) {
-                    // The stack holds only SourceCommands.
-                    auto* command = static_cast<SourceCommand*>(const_cast<QUndoCommand*>(undo_->command(i)));
-                    if (command->onFinished(request, error, id))
-                        break;
-                }
+                RequestCommand::dispatch(undo_, request, error, id);
                 onFinished(request, error);
             });
 

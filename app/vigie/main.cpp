@@ -2,6 +2,7 @@
 // (managed local PostgreSQL or a configured server, the ingest engine, the demo feeder) on a
 // worker through WorkstationSession (which also starts the configured sources and runs file
 // imports), and shows the main window at once.
+#include "administration_controller.h"
 #include "engine_status.h"
 #include "language_switcher.h"
 #include "main_window.h"
@@ -78,7 +79,8 @@ int main(int argc, char** argv)
     const QCommandLineOption panels(
         QStringLiteral("panels"),
         QCoreApplication::translate("main",
-                                    "Open these panels at start, separated by commas: sources, ingest."),
+                                    "Open these panels at start, separated by commas: sources, "
+                                    "ingest, saved."),
         QCoreApplication::translate("main", "panels"));
     parser.addOptions({demo, database, lang, panels});
     parser.process(app);
@@ -99,12 +101,15 @@ int main(int argc, char** argv)
     models::EngineStatus status;
     models::WorkstationSession session(config);
     auto* window = new widgets::MainWindow(&status, &languages, session.sources(), session.imports());
+    auto* administration = new widgets::AdministrationController(session.retention(), window);
+    administration->setSession(&session);
+    window->addAdministration(administration);
     if (parser.isSet(panels)) {
         for (const QString& name : parser.value(panels).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             if (!window->showPanel(name.trimmed())) {
                 std::fprintf(stderr, "%s\n",
                              qPrintable(QCoreApplication::translate(
-                                            "main", "Unknown panel \"%1\"; use sources or ingest.")
+                                            "main", "Unknown panel \"%1\"; use sources, ingest or saved.")
                                             .arg(name.trimmed())));
             }
         }

@@ -7,6 +7,7 @@
 #include "store/event_search.h"
 #include "store/database_backup.h"
 #include "store/retention.h"
+#include "store/retention_scheduler.h"
 
 #include <algorithm>
 #include <charconv>
@@ -112,6 +113,20 @@ void printSourceCounters(const ingest::EngineStats& stats)
                   << " events wait in the spool; they are stored when the database is reachable again\n";
 }
 
+// What the periodic retention of serve did, on stderr (called on the scheduler's thread;
+// std::cerr is safe to share between threads).
+void printRetentionRun(const store::RetentionRun& run)
+{
+    if (!run.error.empty())
+        std::cerr << "vigiectl serve: retention failed: " << run.error << "\n";
+    else if (!run.keep_days)
+        std::cerr << "vigiectl serve: retention: no window set, every event is kept\n";
+    else
+        std::cerr << "vigiectl serve: retention: keeping " << *run.keep_days << " days, dropped "
+                  << run.result.dropped.size() << " daily partitions and " << run.result.rollup_rows_deleted
+                  << " rollup rows\n";
+}
+
 // Runs a command body, turning exceptions into one clear line on stderr.
 template <typename Body> int guarded(const char* command, Body body)
 {
@@ -184,9 +199,14 @@ int serve(const Arguments& args)
         engine.start();
         for (const auto& bound : engine.boundListeners())
             std::cerr << "vigiectl serve: listening on " << bound.toUri() << "\n";
+        // The retention window saved in the database (Administration > Retention in the GUI),
+        // applied now and then daily.
+        store::RetentionScheduler retention(config.conninfo, std::chrono::hours(24), printRetentionRun);
+        retention.start();
         int signal = 0;
         sigwait(&stop_signals, &signal);
         std::cerr << "vigiectl serve: stopping, storing what was received...\n";
+        retention.stop();
         engine.stop();
         const auto stats = engine.stats();
         printSourceCounters(stats);

@@ -4,6 +4,7 @@
 #include "store/server_programs.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,9 +20,9 @@ namespace vigie::store {
 namespace {
 
 // Runs a PostgreSQL client program with standard error read line by line into `progress`;
-// throws StoreError with its last lines when it fails. The connection string travels as an
-// argument vector element, never through a shell.
-void runClientProgram(std::vector<std::string> args, const ProgressLine& progress)
+// throws StoreError with its last lines when it fails, OperationCancelled when `stop` killed it.
+// The connection string travels as an argument vector element, never through a shell.
+void runClientProgram(std::vector<std::string> args, const ProgressLine& progress, const std::stop_token& stop)
 {
     int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0)
@@ -54,16 +55,22 @@ void runClientProgram(std::vector<std::string> args, const ProgressLine& progres
             last_lines.pop_front();
     };
     char buffer[4096];
-    for (;;) {
-        const ssize_t got = read(pipe_fds[0], buffer, sizeof buffer);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            break;
-        pending.append(buffer, static_cast<std::size_t>(got));
-        for (std::size_t end; (end = pending.find('\n')) != std::string::npos;) {
-            emit(pending.substr(0, end));
-            pending.erase(0, end + 1);
+    {
+        // Killing the tool closes its end of the pipe, which ends the reading below. The
+        // callback is gone (a running one waited for) before the child is reaped, so the kill
+        // can never reach another process that reused the id.
+        const std::stop_callback kill_on_stop(stop, [pid] { kill(pid, SIGTERM); });
+        for (;;) {
+            const ssize_t got = read(pipe_fds[0], buffer, sizeof buffer);
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got <= 0)
+                break;
+            pending.append(buffer, static_cast<std::size_t>(got));
+            for (std::size_t end; (end = pending.find('\n')) != std::string::npos;) {
+                emit(pending.substr(0, end));
+                pending.erase(0, end + 1);
+            }
         }
     }
     if (!pending.empty())
@@ -72,6 +79,8 @@ void runClientProgram(std::vector<std::string> args, const ProgressLine& progres
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
+    if (stop.stop_requested())
+        throw OperationCancelled(args.front() + " was cancelled");
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         std::string message = args.front() + " failed";
         for (const auto& line : last_lines)
@@ -103,17 +112,26 @@ DatabaseContents databaseContents(PgConnection& connection)
 }
 
 void backupDatabase(const std::string& conninfo, const std::filesystem::path& file,
-                    const ProgressLine& progress)
+                    const ProgressLine& progress, std::stop_token stop)
 {
-    // --dbname accepts a whole connection string; --verbose names each table as it goes,
-    // which is the progress an operator sees.
-    runClientProgram({serverProgram("pg_dump").string(), "--format=custom", "--verbose",
-                      "--file=" + file.string(), "--dbname=" + conninfo},
-                     progress);
+    std::filesystem::path partial = file;
+    partial += ".partial";
+    try {
+        // --dbname accepts a whole connection string; --verbose names each table as it goes,
+        // which is the progress an operator sees.
+        runClientProgram({serverProgram("pg_dump").string(), "--format=custom", "--verbose",
+                          "--file=" + partial.string(), "--dbname=" + conninfo},
+                         progress, stop);
+        std::filesystem::rename(partial, file);
+    } catch (...) {
+        std::error_code ignored; // the original error is the one worth reporting
+        std::filesystem::remove(partial, ignored);
+        throw;
+    }
 }
 
 void restoreDatabase(const std::string& conninfo, const std::filesystem::path& file, bool force,
-                     const ProgressLine& progress)
+                     const ProgressLine& progress, std::stop_token stop)
 {
     if (!std::filesystem::is_regular_file(file))
         throw StoreError("cannot read the backup " + file.string());
@@ -133,7 +151,7 @@ void restoreDatabase(const std::string& conninfo, const std::filesystem::path& f
     runClientProgram({serverProgram("pg_restore").string(), "--verbose", "--single-transaction",
                       "--exit-on-error", "--clean", "--if-exists", "--no-owner", "--no-privileges",
                       "--dbname=" + conninfo, file.string()},
-                     progress);
+                     progress, stop);
     // A backup of an older Vigie gets the newer migrations, as at any start.
     PgConnection restored(conninfo);
     applyMigrations(restored);

@@ -14,5 +14,6 @@ trap '"$BUILD/tests/vigie_test_cluster" stop "$WORK/pg" >/dev/null 2>&1 || true;
 CONNINFO="host=$WORK/pg/socket port=5432 user=vigie dbname=vigie"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; PostgreSQL $(psql "$CONNINFO" -Atc 'show server_version')"
 "$BUILD/tests/bench/vigie_search_scale" "$CONNINFO" generate "$EVENTS" "$DAYS"
+"$BUILD/tests/bench/vigie_search_scale" "$CONNINFO" compact
 echo "database size: $(psql "$CONNINFO" -Atc "select pg_size_pretty(pg_database_size('vigie'))")"
 "$BUILD/tests/bench/vigie_search_scale" "$CONNINFO" measure

@@ -66,15 +66,102 @@ TEST(EventTableModelTest, PagesAndLiveRowsKeepTheModelConsistent)
 
     std::set<qint64> ids;
     for (int r = 0; r < model.rowCount(); ++r)
-        ids.insert(model.row(r).id);
+        ids.insert(model.row(r).value().id);
     EXPECT_EQ(ids.size(), stored);
 
     // A reload starts again from the newest page, under the tester as well.
     model.reload();
     EXPECT_EQ(model.rowCount(), 0);
     ASSERT_TRUE(QTest::qWaitFor([&] { return model.rowCount() == 150; }, 20000));
-    EXPECT_EQ(model.row(0).id, *ids.rbegin());
+    EXPECT_EQ(model.row(0).value().id, *ids.rbegin());
 
+    engine->stop();
+}
+
+// Scrolling through 20,000 rows with pages of 100 and room for 1,000 rows: every row comes back,
+// in order and with its own text, after its page was let go and read again; live rows on top
+// are read again too; the model never holds more rows than its cap.
+TEST(EventTableModelTest, ScrollingFarKeepsMemoryBoundedAndRowsRight)
+{
+    constexpr int total = 20000;
+    constexpr int cap = 1000;
+    test::TestDatabase db("gui_model_scroll");
+    auto engine = test::startEngine(db.conninfo());
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    for (int n = 0; n < total; ++n)
+        ASSERT_TRUE(engine->submit(test::rfc5424Line(n, start.addMSecs(n * 10)), parse::Format::Auto));
+    ASSERT_TRUE(test::waitStored(*engine, total));
+    // The model's snapshot: what exists when it opens.
+    const qint64 snapshot =
+        test::queryRows(db.conninfo(), QStringLiteral("SELECT max(id) FROM events")).at(0).at(0).toLongLong();
+
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setPageSize(100);
+    model.setCacheRows(cap);
+    model.setTailInterval(std::chrono::milliseconds(100));
+    QSignalSpy failures(&model, &EventTableModel::loadFailed);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    ASSERT_TRUE(model.open(QString::fromStdString(db.conninfo())));
+
+    // Like a view kept at the bottom: fetchMore, and read the last rows shown.
+    int maxHeld = 0;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            for (int r = std::max(0, model.rowCount() - 40); r < model.rowCount(); ++r)
+                model.data(model.index(r, EventTableModel::MessageColumn));
+            maxHeld = std::max(maxHeld, model.heldRows());
+            if (model.canFetchMore({}))
+                model.fetchMore({});
+            return model.atEnd() && !model.isFetching();
+        },
+        120000));
+    ASSERT_EQ(model.rowCount(), total);
+
+    // Live rows arrive at the top while the view is far down.
+    constexpr int live = 30;
+    for (int n = 0; n < live; ++n)
+        ASSERT_TRUE(engine->submit(test::rfc5424Line(total + n, QDateTime::currentDateTimeUtc()),
+                                   parse::Format::Auto));
+    ASSERT_TRUE(test::waitStored(*engine, total + live));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return model.rowCount() == total + live; }, 20000));
+
+    // The table order: the live rows newest id first, then the snapshot by (ts, id) descending.
+    QList<QPair<qint64, QString>> expected;
+    for (const QString& order : {QStringLiteral("id > %1 ORDER BY id DESC"),
+                                 QStringLiteral("id <= %1 ORDER BY ts DESC, id DESC")}) {
+        const auto rows = test::queryRows(
+            db.conninfo(), QStringLiteral("SELECT id, message FROM events WHERE ") + order.arg(snapshot));
+        for (const QVariantList& row : rows)
+            expected.append({row.at(0).toLongLong(), row.at(1).toString()});
+    }
+    ASSERT_EQ(expected.size(), total + live);
+
+    // Walk down a 60-row window, then back to the top; every row must come back right.
+    const auto checkWindow = [&](int top) {
+        const int bottom = std::min(top + 60, model.rowCount());
+        const auto loaded = [&] {
+            bool all = true;
+            for (int r = top; r < bottom; ++r)
+                all = model.data(model.index(r, 0), EventTableModel::EventIdRole).isValid() && all;
+            return all;
+        };
+        if (!QTest::qWaitFor(loaded, 20000))
+            return testing::AssertionFailure() << "rows from " << top << " never came back";
+        for (int r = top; r < bottom; ++r) {
+            const auto row = model.row(r);
+            if (!row || row->id != expected.at(r).first || row->message != expected.at(r).second)
+                return testing::AssertionFailure() << "row " << r << " is not the expected event";
+        }
+        maxHeld = std::max(maxHeld, model.heldRows());
+        return testing::AssertionSuccess();
+    };
+    for (int top = 0; top < model.rowCount(); top += 50)
+        ASSERT_TRUE(checkWindow(top));
+    ASSERT_TRUE(checkWindow(0)) << "live rows read again";
+    EXPECT_LE(maxHeld, cap);
+    EXPECT_GT(changed.size(), (total + live) / 100 / 2) << "pages were read again";
+    EXPECT_TRUE(failures.isEmpty());
     engine->stop();
 }
 

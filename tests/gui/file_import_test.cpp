@@ -116,7 +116,7 @@ TEST_F(FileImportTest, ImportsTheOpenSshSampleThroughTheImportDialog)
                   .arg(QLocale().toString(summary.parseErrors)));
     EXPECT_EQ(eventCount(db_.conninfo()), 2000);
     ASSERT_TRUE(QTest::qWaitFor([&] { return window.eventModel()->rowCount() > 0; }, 20000));
-    EXPECT_TRUE(window.eventModel()->row(0).raw.contains(QStringLiteral("LabSZ")));
+    EXPECT_TRUE(window.eventModel()->row(0).value().raw.contains(QStringLiteral("LabSZ")));
 
     // The feed has its row in the Ingest status panel, which the strip's button opens.
     status_.sample();

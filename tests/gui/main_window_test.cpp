@@ -56,9 +56,9 @@ TEST_F(MainWindowTest, LoadsPagesShowsDetailsAndFollowsTheTail)
     // The first page, newest first.
     ASSERT_TRUE(QTest::qWaitFor([&] { return model->rowCount() >= 400; }, 20000));
     EXPECT_EQ(model->rowCount(), 400);
-    EXPECT_EQ(model->row(0).raw, newestRaw_);
+    EXPECT_EQ(model->row(0).value().raw, newestRaw_);
     EXPECT_EQ(model->index(0, EventTableModel::TimeColumn).data().toString(),
-              model->row(0).ts.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
+              model->row(0).value().ts.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
 
     // Scrolling to the bottom makes the view fetch more until everything is there.
     widgets::EventTableView* view = window.eventView();
@@ -73,10 +73,10 @@ TEST_F(MainWindowTest, LoadsPagesShowsDetailsAndFollowsTheTail)
     ASSERT_EQ(model->rowCount(), total_);
     std::set<qint64> ids;
     for (int r = 0; r < model->rowCount(); ++r) {
-        ids.insert(model->row(r).id);
+        ids.insert(model->row(r).value().id);
         if (r > 0) {
-            const auto& newer = model->row(r - 1);
-            const auto& older = model->row(r);
+            const auto newer = model->row(r - 1).value();
+            const auto older = model->row(r).value();
             ASSERT_TRUE(newer.ts_us > older.ts_us || (newer.ts_us == older.ts_us && newer.id > older.id))
                 << "row " << r << " is out of order";
         }
@@ -91,8 +91,8 @@ TEST_F(MainWindowTest, LoadsPagesShowsDetailsAndFollowsTheTail)
     ASSERT_TRUE(rect.isValid());
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
     ASSERT_EQ(view->currentIndex().row(), clicked);
-    EXPECT_EQ(window.detailPane()->rawText(), model->row(clicked).raw);
-    EXPECT_EQ(window.detailPane()->fieldText(QStringLiteral("host")), model->row(clicked).host);
+    EXPECT_EQ(window.detailPane()->rawText(), model->row(clicked).value().raw);
+    EXPECT_EQ(window.detailPane()->fieldText(QStringLiteral("host")), model->row(clicked).value().host);
     if (const QString dir = qEnvironmentVariable("VIGIE_SCREENSHOT_DIR"); !dir.isEmpty()) {
         QTest::qWait(200); // let the layouts settle
         window.grab().save(dir + QStringLiteral("/main_window_detail.png"));
@@ -101,10 +101,10 @@ TEST_F(MainWindowTest, LoadsPagesShowsDetailsAndFollowsTheTail)
     // The keyboard moves the selection and the pane follows; Ctrl+C copies the raw line.
     QTest::keyClick(view, Qt::Key_Down);
     ASSERT_EQ(view->currentIndex().row(), clicked + 1);
-    EXPECT_EQ(window.detailPane()->rawText(), model->row(clicked + 1).raw);
+    EXPECT_EQ(window.detailPane()->rawText(), model->row(clicked + 1).value().raw);
     QApplication::clipboard()->clear();
     QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
-    EXPECT_EQ(QApplication::clipboard()->text(), model->row(clicked + 1).raw);
+    EXPECT_EQ(QApplication::clipboard()->text(), model->row(clicked + 1).value().raw);
 
     // Events stored after the window opened come in at the top.
     std::set<QString> liveRaw;
@@ -118,12 +118,12 @@ TEST_F(MainWindowTest, LoadsPagesShowsDetailsAndFollowsTheTail)
     ASSERT_TRUE(QTest::qWaitFor([&] { return model->rowCount() == total_ + 5; }, 20000));
     std::set<QString> topRaw;
     for (int r = 0; r < 5; ++r)
-        topRaw.insert(model->row(r).raw);
+        topRaw.insert(model->row(r).value().raw);
     EXPECT_EQ(topRaw, liveRaw);
     for (int r = 1; r < 5; ++r)
-        EXPECT_GT(model->row(r - 1).id, model->row(r).id);
+        EXPECT_GT(model->row(r - 1).value().id, model->row(r).value().id);
     // The selection stayed on the same event.
-    EXPECT_EQ(model->row(view->currentIndex().row()).raw, window.detailPane()->rawText());
+    EXPECT_EQ(model->row(view->currentIndex().row()).value().raw, window.detailPane()->rawText());
 }
 
 TEST_F(MainWindowTest, DetailPaneHighlightsRecordsThatDidNotParse)
@@ -143,7 +143,7 @@ TEST_F(MainWindowTest, DetailPaneHighlightsRecordsThatDidNotParse)
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
             for (int r = 0; r < model->rowCount(); ++r) {
-                if (model->row(r).parse_error) {
+                if (model->row(r).value().parse_error) {
                     found = r;
                     return true;
                 }

@@ -53,7 +53,7 @@ protected:
     {
         QList<qint64> ids;
         for (int r = 0; r < model.rowCount(); ++r)
-            ids << model.row(r).id;
+            ids << model.row(r).value().id;
         return ids;
     }
 
@@ -140,8 +140,8 @@ TEST_F(SearchTest, QueryFromTheBarShowsExactlyTheMatchingRows)
     ASSERT_TRUE(QTest::qWaitFor([&] { return model->rowCount() == before + 1; }, 10000));
     QTest::qWait(300);
     EXPECT_EQ(model->rowCount(), before + 1);
-    EXPECT_EQ(model->row(0).host, QStringLiteral("web-01"));
-    EXPECT_TRUE(model->row(0).message.contains(QStringLiteral("user%1 ").arg(matching)));
+    EXPECT_EQ(model->row(0).value().host, QStringLiteral("web-01"));
+    EXPECT_TRUE(model->row(0).value().message.contains(QStringLiteral("user%1 ").arg(matching)));
 
     // A syntax error is shown inline with its position selected; the rows stay.
     const QList<qint64> shown = shownIds(*model);
@@ -163,8 +163,8 @@ TEST_F(SearchTest, QueryFromTheBarShowsExactlyTheMatchingRows)
     EXPECT_TRUE(edit->text().isEmpty());
     EXPECT_TRUE(bar->errorText().isEmpty());
     QTest::keyClick(edit, Qt::Key_Return);
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return model->rowCount() >= 25 && model->row(0).host != QString(); }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return model->rowCount() >= 25 && model->row(0).value().host != QString(); }, 10000));
     EXPECT_TRUE(model->search().query.isEmpty());
 
     // Up recalls the last query.
@@ -213,7 +213,7 @@ TEST_F(SearchTest, PivotsFromTheDetailPaneAndBackForward)
     ASSERT_TRUE(QTest::qWaitFor([&] { return model->rowCount() >= 100; }, 20000));
 
     window.eventView()->setCurrentIndex(model->index(2, EventTableModel::HostColumn));
-    const QString host = model->row(2).host;
+    const QString host = model->row(2).value().host;
     ASSERT_EQ(window.detailPane()->fieldText(QStringLiteral("host")), host);
     QObject owner;
     const QList<QAction*> actions = window.detailPane()->pivotActions(QStringLiteral("host"), &owner);
@@ -228,7 +228,7 @@ TEST_F(SearchTest, PivotsFromTheDetailPaneAndBackForward)
 
     // Filter out a user on top of it.
     window.eventView()->setCurrentIndex(model->index(0, EventTableModel::HostColumn));
-    const QString user = model->row(0).user_name;
+    const QString user = model->row(0).value().user_name;
     ASSERT_FALSE(user.isEmpty());
     QObject owner2;
     window.detailPane()->pivotActions(QStringLiteral("user_name"), &owner2);
@@ -255,7 +255,7 @@ TEST_F(SearchTest, PivotsFromTheDetailPaneAndBackForward)
     // ±15 minutes around an event: an absolute range, shown in the range combo.
     ASSERT_TRUE(loadAll(*model));
     window.eventView()->setCurrentIndex(model->index(0, EventTableModel::HostColumn));
-    const models::EventRow around = model->row(0);
+    const models::EventRow around = model->row(0).value();
     QObject owner3;
     window.detailPane()->pivotActions(QStringLiteral("source_ip"), &owner3);
     owner3.findChild<QAction*>(QStringLiteral("searchAround"))->trigger();
@@ -264,8 +264,8 @@ TEST_F(SearchTest, PivotsFromTheDetailPaneAndBackForward)
     ASSERT_TRUE(loadAll(*model));
     ASSERT_GE(model->rowCount(), 1);
     for (int r = 0; r < model->rowCount(); ++r) {
-        EXPECT_EQ(model->row(r).source_ip, around.source_ip);
-        EXPECT_LE(std::abs(model->row(r).ts_us - around.ts_us), qint64(15) * 60 * 1000000);
+        EXPECT_EQ(model->row(r).value().source_ip, around.source_ip);
+        EXPECT_LE(std::abs(model->row(r).value().ts_us - around.ts_us), qint64(15) * 60 * 1000000);
     }
 }
 
