@@ -2,15 +2,11 @@
 // ExportStrip: the band under the events table while the search results are exported — file
 // name, progress bar (rows written of the count made up front; busy while counting), row count
 // and rate, and Cancel; then one sentence saying how many events went to which file, or why the
-// export failed, until the analyst closes it. Looks like the import strip; follows one
-// EventExportJob at a time and does no work itself. GUI thread.
-#include <QFrame>
-#include <QPointer>
+// export failed, until the analyst closes it. Looks like the import strip (ProgressStrip);
+// follows one EventExportJob at a time and does no work itself. GUI thread.
+#include "progress_strip.h"
 
-class QLabel;
-class QProgressBar;
-class QPushButton;
-class QToolButton;
+#include <QPointer>
 
 namespace vigie::models {
 class EventExportJob;
@@ -18,7 +14,7 @@ class EventExportJob;
 
 namespace vigie::widgets {
 
-class ExportStrip : public QFrame {
+class ExportStrip : public ProgressStrip {
     Q_OBJECT
 public:
     explicit ExportStrip(QWidget* parent = nullptr);
@@ -26,30 +22,12 @@ public:
     // Shows `job`'s progress and then its outcome.
     void follow(models::EventExportJob* job);
 
-    int progressPercent() const; // -1 while the bar is busy (counting)
-    QString fileText() const;
-    QString detailText() const;
-    QString summaryText() const; // empty while an export runs
-    bool isProblemShown() const { return problem_; }
-    QPushButton* cancelButton() const { return cancel_; }
-
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
     void onProgress(quint64 rows, qint64 total, double seconds);
-    void showOutcome(const QString& text, bool problem);
-    void retranslate();
+    void retranslate() override;
 
     QPointer<models::EventExportJob> job_;
-    QLabel* file_;
-    QProgressBar* bar_;
-    QLabel* detail_;
-    QPushButton* cancel_;
-    QLabel* summary_;
-    QToolButton* close_;
     bool counting_ = false;
-    bool problem_ = false;
 };
 
 } // namespace vigie::widgets

@@ -6,19 +6,15 @@
 #include "search_bar.h"
 
 #include <QAction>
-#include <QEvent>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QStackedWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
-#include <QVBoxLayout>
 
 namespace vigie::widgets {
 namespace {
@@ -51,16 +47,10 @@ SavedSearch savedOf(const SearchEntry& entry, const QString& name)
 
 SavedSearchesPanel::SavedSearchesPanel(models::SavedSearchService* service, SearchBar* searchBar,
                                        QWidget* parent)
-    : QDockWidget(parent), service_(service), searchBar_(searchBar), undo_(new QUndoStack(this)),
-      toolBar_(new QToolBar(this)), filter_(new QLineEdit(this)), proxy_(new QSortFilterProxyModel(this)),
-      stack_(new QStackedWidget(this)), placeholder_(new QLabel(this)), view_(new QTableView(this)),
-      message_(new QLabel(this))
+    : ListPanel(QStringLiteral("savedSearches"), QStringLiteral("SavedSearch"), parent), service_(service),
+      searchBar_(searchBar), filter_(new QLineEdit(this)), proxy_(new QSortFilterProxyModel(this))
 {
-    setObjectName(QStringLiteral("savedSearchesPanel"));
-    view_->setObjectName(QStringLiteral("savedSearchesTable"));
     filter_->setObjectName(QStringLiteral("savedSearchesFilter"));
-    message_->setObjectName(QStringLiteral("savedSearchesMessage"));
-    placeholder_->setObjectName(QStringLiteral("savedSearchesPlaceholder"));
 
     SavedSearchListModel* model = service_->model();
     // The model is sorted by name already; the proxy only filters, on every column.
@@ -70,28 +60,12 @@ SavedSearchesPanel::SavedSearchesPanel(models::SavedSearchService* service, Sear
     filter_->setClearButtonEnabled(true);
     connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
     connect(filter_, &QLineEdit::returnPressed, this, &SavedSearchesPanel::runCurrent);
+    addListHeader(filter_);
 
-    view_->setModel(proxy_);
-    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view_->setSelectionMode(QAbstractItemView::SingleSelection);
-    view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view_->setAlternatingRowColors(true);
-    view_->setWordWrap(false);
-    view_->verticalHeader()->hide();
-    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 8);
-    view_->horizontalHeader()->setHighlightSections(false);
-    view_->horizontalHeader()->setStretchLastSection(false);
-    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view_->horizontalHeader()->setSectionResizeMode(SavedSearchListModel::QueryColumn, QHeaderView::Stretch);
-    view_->setContextMenuPolicy(Qt::ActionsContextMenu);
-
-    placeholder_->setAlignment(Qt::AlignCenter);
-    placeholder_->setWordWrap(true);
-    placeholder_->setMargin(12);
-    message_->setWordWrap(true);
-    message_->setVisible(false);
-    message_->setTextFormat(Qt::PlainText);
-    message_->setStyleSheet(QStringLiteral("color: #c62828; padding: 4px;"));
+    view()->setModel(proxy_);
+    view()->horizontalHeader()->setStretchLastSection(false);
+    view()->horizontalHeader()->setSectionResizeMode(SavedSearchListModel::QueryColumn, QHeaderView::Stretch);
+    view()->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     save_ = new QAction(this);
     save_->setObjectName(QStringLiteral("saveSearchAction"));
@@ -106,79 +80,31 @@ SavedSearchesPanel::SavedSearchesPanel(models::SavedSearchService* service, Sear
     delete_ = new QAction(this);
     delete_->setObjectName(QStringLiteral("deleteSavedSearchAction"));
     delete_->setShortcut(QKeySequence::Delete);
-    undoAction_ = new QAction(this);
-    undoAction_->setObjectName(QStringLiteral("undoSavedSearchAction"));
-    undoAction_->setShortcut(QKeySequence::Undo);
-    redoAction_ = new QAction(this);
-    redoAction_->setObjectName(QStringLiteral("redoSavedSearchAction"));
-    redoAction_->setShortcut(QKeySequence::Redo);
-    // These act while the panel has the focus, so Del and Ctrl+Z elsewhere stay free.
-    for (QAction* action : {run_, rename_, delete_, undoAction_, redoAction_})
+    // These act while the panel has the focus, so Del elsewhere stays free.
+    for (QAction* action : {run_, rename_, delete_})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    for (QAction* action : {save_, run_, rename_, delete_, undoAction_, redoAction_}) {
-        toolBar_->addAction(action);
-        QWidget::addAction(action);
-    }
-    toolBar_->insertSeparator(undoAction_);
-    toolBar_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    setPanelActions({save_, run_, rename_, delete_});
     auto* separator = new QAction(this);
     separator->setSeparator(true);
-    view_->addActions({run_, rename_, delete_, separator, save_});
+    view()->addActions({run_, rename_, delete_, separator, save_});
 
     connect(save_, &QAction::triggered, this, &SavedSearchesPanel::saveCurrentSearch);
     connect(run_, &QAction::triggered, this, &SavedSearchesPanel::runCurrent);
     connect(rename_, &QAction::triggered, this, &SavedSearchesPanel::renameCurrent);
     connect(delete_, &QAction::triggered, this, &SavedSearchesPanel::deleteCurrent);
-    connect(undoAction_, &QAction::triggered, undo_, &QUndoStack::undo);
-    connect(redoAction_, &QAction::triggered, undo_, &QUndoStack::redo);
-    connect(undo_, &QUndoStack::indexChanged, this, &SavedSearchesPanel::updateUndoActions);
-    connect(undo_, &QUndoStack::cleanChanged, this, &SavedSearchesPanel::updateUndoActions);
     // Enter, and a double-click (or a single click where the platform activates on one).
-    connect(view_, &QAbstractItemView::activated, this, &SavedSearchesPanel::run);
-    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(view(), &QAbstractItemView::activated, this, &SavedSearchesPanel::run);
+    connect(view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SavedSearchesPanel::updateActions);
-    connect(model, &QAbstractItemModel::modelReset, this, &SavedSearchesPanel::updatePlaceholder);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &SavedSearchesPanel::updatePlaceholder);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &SavedSearchesPanel::updatePlaceholder);
-    connect(service_, &models::SavedSearchService::attachedChanged, this,
-            &SavedSearchesPanel::updatePlaceholder);
-    connect(service_, &models::SavedSearchService::loaded, this, &SavedSearchesPanel::updatePlaceholder);
-    connect(service_, &models::SavedSearchService::finished, this,
-            [this](quint64 request, const QString& error, qint64 id) {
-                RequestCommand::dispatch(undo_, request, error, id);
-                onFinished(error, id);
-            });
-
-    auto* content = new QWidget(this);
-    auto* layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(toolBar_);
-    layout->addWidget(filter_);
-    layout->addWidget(message_);
-    stack_->addWidget(placeholder_);
-    stack_->addWidget(view_);
-    layout->addWidget(stack_, 1);
-    setWidget(content);
+    follow(service_);
 
     retranslate();
     updatePlaceholder();
 }
 
-QString SavedSearchesPanel::messageText() const
-{
-    return message_->isHidden() ? QString() : message_->text();
-}
-
-void SavedSearchesPanel::showMessage(const QString& text)
-{
-    message_->setText(text);
-    message_->setVisible(!text.isEmpty());
-}
-
 const SavedSearch* SavedSearchesPanel::currentSearch() const
 {
-    const QModelIndex current = proxy_->mapToSource(view_->currentIndex());
+    const QModelIndex current = proxy_->mapToSource(view()->currentIndex());
     return current.isValid() ? &service_->model()->search(current.row()) : nullptr;
 }
 
@@ -189,12 +115,12 @@ void SavedSearchesPanel::select(qint64 id)
         return;
     const QModelIndex index = proxy_->mapFromSource(service_->model()->index(row, 0));
     if (index.isValid())
-        view_->setCurrentIndex(index);
+        view()->setCurrentIndex(index);
 }
 
 bool SavedSearchesPanel::runCurrent()
 {
-    QModelIndex index = view_->currentIndex();
+    QModelIndex index = view()->currentIndex();
     if (!index.isValid())
         index = proxy_->index(0, 0);
     return run(index);
@@ -253,7 +179,7 @@ void SavedSearchesPanel::saveAs(const SavedSearch& search)
     }
     const int row = service_->model()->rowOfName(search.name);
     if (row < 0) {
-        undo_->push(new SaveSearchCommand(service_, search));
+        undoStack()->push(new SaveSearchCommand(service_, search));
         return;
     }
     const SavedSearch existing = service_->model()->search(row);
@@ -286,7 +212,7 @@ void SavedSearchesPanel::confirmReplace(const SavedSearch& existing, const Saved
                 SavedSearch after = replacement;
                 after.id = existing.id;
                 after.name = existing.name;
-                undo_->push(new ReplaceSearchCommand(service_, existing, after));
+                undoStack()->push(new ReplaceSearchCommand(service_, existing, after));
             });
     connect(confirmation_, &QDialog::finished, this, [this] { confirmation_ = nullptr; });
     confirmation_->open();
@@ -313,7 +239,7 @@ QInputDialog* SavedSearchesPanel::renameCurrent()
             showMessage(SavedSearch::nameTakenMessage(name));
             return;
         }
-        undo_->push(new RenameSearchCommand(service_, before, name));
+        undoStack()->push(new RenameSearchCommand(service_, before, name));
     });
     return nameDialog_;
 }
@@ -325,10 +251,10 @@ void SavedSearchesPanel::deleteCurrent()
         return;
     // No confirmation: a deleted search comes back, with its id, on Ctrl+Z.
     showMessage({});
-    undo_->push(new DeleteSearchCommand(service_, *current));
+    undoStack()->push(new DeleteSearchCommand(service_, *current));
 }
 
-void SavedSearchesPanel::onFinished(const QString& error, qint64 id)
+void SavedSearchesPanel::onFinished(quint64, const QString& error, qint64 id)
 {
     if (!error.isEmpty()) {
         showMessage(service_->isLoading() ? tr("The saved searches could not be read: %1").arg(error)
@@ -349,44 +275,20 @@ void SavedSearchesPanel::updateActions()
     delete_->setEnabled(attached && selected);
 }
 
-void SavedSearchesPanel::updateUndoActions()
+QString SavedSearchesPanel::placeholderText(Absence absence) const
 {
-    undoAction_->setEnabled(undo_->canUndo());
-    redoAction_->setEnabled(undo_->canRedo());
-    undoAction_->setToolTip(undo_->canUndo() ? tr("Undo: %1").arg(undo_->undoText()) : QString());
-    redoAction_->setToolTip(undo_->canRedo() ? tr("Redo: %1").arg(undo_->redoText()) : QString());
-}
-
-void SavedSearchesPanel::updatePlaceholder()
-{
-    const bool attached = service_->isAttached();
-    if (attached && service_->model()->rowCount() > 0) {
-        stack_->setCurrentWidget(view_);
-    } else {
-        stack_->setCurrentWidget(placeholder_);
-        if (!attached)
-            placeholder_->setText(tr("The saved searches appear once the database is connected."));
-        else if (service_->isLoading())
-            placeholder_->setText(tr("Reading the saved searches…"));
-        else
-            placeholder_->setText(tr("No saved search yet. Run a search, then save it with %1.")
-                                      .arg(save_->shortcut().toString(QKeySequence::NativeText)));
-    }
-    filter_->setVisible(stack_->currentWidget() == view_);
-    updateActions();
-}
-
-void SavedSearchesPanel::changeEvent(QEvent* event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QDockWidget::changeEvent(event);
+    if (absence == Absence::Detached)
+        return tr("The saved searches appear once the database is connected.");
+    if (absence == Absence::Loading)
+        return tr("Reading the saved searches…");
+    return tr("No saved search yet. Run a search, then save it with %1.")
+        .arg(save_->shortcut().toString(QKeySequence::NativeText));
 }
 
 void SavedSearchesPanel::retranslate()
 {
     setWindowTitle(tr("Saved Searches"));
-    toolBar_->setWindowTitle(tr("Saved search actions"));
+    toolBar()->setWindowTitle(tr("Saved search actions"));
     filter_->setPlaceholderText(tr("Filter by name or query"));
     save_->setText(tr("&Save Current Search…"));
     save_->setToolTip(tr("Save the query and time range of the search bar under a name (%1)")
@@ -395,11 +297,9 @@ void SavedSearchesPanel::retranslate()
     run_->setToolTip(tr("Run the selected search (Enter or double-click)"));
     rename_->setText(tr("Re&name…"));
     delete_->setText(tr("De&lete"));
-    undoAction_->setText(tr("&Undo"));
-    redoAction_->setText(tr("&Redo"));
+    retranslateUndo(tr("&Undo"), tr("&Redo"), tr("Undo: %1"), tr("Redo: %1"));
     service_->model()->retranslate();
     updatePlaceholder();
-    updateUndoActions();
 }
 
 } // namespace vigie::widgets

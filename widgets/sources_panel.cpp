@@ -5,17 +5,13 @@
 #include "source_service.h"
 
 #include <QAction>
-#include <QEvent>
 #include <QHeaderView>
-#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
-#include <QVBoxLayout>
 
 namespace vigie::widgets {
 namespace {
@@ -44,35 +40,12 @@ protected:
 } // namespace
 
 SourcesPanel::SourcesPanel(models::SourceService* service, QWidget* parent)
-    : QDockWidget(parent), service_(service), undo_(new QUndoStack(this)), toolBar_(new QToolBar(this)),
-      stack_(new QStackedWidget(this)), placeholder_(new QLabel(this)), view_(new QTableView(this)),
-      message_(new QLabel(this))
+    : ListPanel(QStringLiteral("sources"), QStringLiteral("Source"), parent), service_(service)
 {
-    setObjectName(QStringLiteral("sourcesPanel"));
-    view_->setObjectName(QStringLiteral("sourcesTable"));
-    message_->setObjectName(QStringLiteral("sourcesMessage"));
-    placeholder_->setObjectName(QStringLiteral("sourcesPlaceholder"));
     SourceListModel* model = service_->model();
-    view_->setModel(model);
-    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view_->setSelectionMode(QAbstractItemView::SingleSelection);
-    view_->setAlternatingRowColors(true);
-    view_->setWordWrap(false);
-    view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view_->verticalHeader()->hide();
-    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 8);
-    view_->horizontalHeader()->setHighlightSections(false);
-    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view_->horizontalHeader()->setStretchLastSection(true);
-    view_->setItemDelegateForColumn(SourceListModel::StateColumn, new SourceStateDelegate(view_));
-
-    placeholder_->setAlignment(Qt::AlignCenter);
-    placeholder_->setWordWrap(true);
-    placeholder_->setMargin(12);
-    message_->setWordWrap(true);
-    message_->setVisible(false);
-    message_->setTextFormat(Qt::PlainText);
-    message_->setStyleSheet(QStringLiteral("color: #c62828; padding: 4px;"));
+    view()->setModel(model);
+    view()->horizontalHeader()->setStretchLastSection(true);
+    view()->setItemDelegateForColumn(SourceListModel::StateColumn, new SourceStateDelegate(view()));
 
     add_ = new QAction(this);
     add_->setObjectName(QStringLiteral("addSourceAction"));
@@ -84,59 +57,25 @@ SourcesPanel::SourcesPanel(models::SourceService* service, QWidget* parent)
     delete_ = new QAction(this);
     delete_->setObjectName(QStringLiteral("deleteSourceAction"));
     delete_->setShortcut(QKeySequence::Delete);
-    undoAction_ = new QAction(this);
-    undoAction_->setObjectName(QStringLiteral("undoSourceAction"));
-    undoAction_->setShortcut(QKeySequence::Undo);
-    redoAction_ = new QAction(this);
-    redoAction_->setObjectName(QStringLiteral("redoSourceAction"));
-    redoAction_->setShortcut(QKeySequence::Redo);
-    // The shortcuts act while the panel has the focus, so Ctrl+Z elsewhere stays free.
-    for (QAction* action : {add_, edit_, toggle_, delete_, undoAction_, redoAction_}) {
+    // The shortcuts act while the panel has the focus, so Del elsewhere stays free.
+    for (QAction* action : {add_, edit_, toggle_, delete_})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        toolBar_->addAction(action);
-        QWidget::addAction(action);
-    }
-    toolBar_->insertSeparator(undoAction_);
-    toolBar_->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolBar_->setIconSize(QSize(16, 16));
+    setPanelActions({add_, edit_, toggle_, delete_});
+    toolBar()->setIconSize(QSize(16, 16));
 
-    connect(undoAction_, &QAction::triggered, undo_, &QUndoStack::undo);
-    connect(redoAction_, &QAction::triggered, undo_, &QUndoStack::redo);
-    connect(undo_, &QUndoStack::indexChanged, this, &SourcesPanel::updateUndoActions);
-    connect(undo_, &QUndoStack::cleanChanged, this, &SourcesPanel::updateUndoActions);
     connect(add_, &QAction::triggered, this, &SourcesPanel::addSource);
     connect(edit_, &QAction::triggered, this, &SourcesPanel::editCurrent);
     connect(toggle_, &QAction::triggered, this, &SourcesPanel::toggleCurrent);
     connect(delete_, &QAction::triggered, this, &SourcesPanel::deleteCurrent);
-    connect(view_, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
+    connect(view(), &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
         if (index.column() != SourceListModel::EnabledColumn)
             editCurrent();
     });
     connect(model, &SourceListModel::enabledChangeRequested, this, &SourcesPanel::setEnabled);
-    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SourcesPanel::updateActions);
     connect(model, &QAbstractItemModel::dataChanged, this, &SourcesPanel::updateActions);
-    connect(model, &QAbstractItemModel::modelReset, this, &SourcesPanel::updatePlaceholder);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &SourcesPanel::updatePlaceholder);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &SourcesPanel::updatePlaceholder);
-    connect(service_, &models::SourceService::attachedChanged, this, &SourcesPanel::updatePlaceholder);
-    connect(service_, &models::SourceService::loaded, this, &SourcesPanel::updatePlaceholder);
-    connect(service_, &models::SourceService::finished, this,
-            [this](quint64 request, const QString& error, qint64 id) {
-                RequestCommand::dispatch(undo_, request, error, id);
-                onFinished(request, error);
-            });
-
-    auto* content = new QWidget(this);
-    auto* layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(toolBar_);
-    layout->addWidget(message_);
-    stack_->addWidget(placeholder_);
-    stack_->addWidget(view_);
-    layout->addWidget(stack_, 1);
-    setWidget(content);
+    follow(service_);
 
     retranslate();
     updatePlaceholder();
@@ -145,19 +84,8 @@ SourcesPanel::SourcesPanel(models::SourceService* service, QWidget* parent)
 
 int SourcesPanel::currentRow() const
 {
-    const QModelIndex current = view_->currentIndex();
+    const QModelIndex current = view()->currentIndex();
     return current.isValid() ? current.row() : -1;
-}
-
-QString SourcesPanel::messageText() const
-{
-    return message_->isHidden() ? QString() : message_->text();
-}
-
-void SourcesPanel::showMessage(const QString& text)
-{
-    message_->setText(text);
-    message_->setVisible(!text.isEmpty());
 }
 
 SourceDialog* SourcesPanel::addSource()
@@ -169,7 +97,7 @@ SourceDialog* SourcesPanel::addSource()
     dialog_->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog_, &QDialog::accepted, this, [this, dialog = dialog_] {
         showMessage({});
-        undo_->push(new AddSourceCommand(service_, dialog->source()));
+        undoStack()->push(new AddSourceCommand(service_, dialog->source()));
     });
     connect(dialog_, &QObject::destroyed, this, [this] { dialog_ = nullptr; });
     dialog_->open();
@@ -191,7 +119,7 @@ SourceDialog* SourcesPanel::editCurrent()
         if (after == before)
             return;
         showMessage({});
-        undo_->push(new EditSourceCommand(service_, before, after));
+        undoStack()->push(new EditSourceCommand(service_, before, after));
     });
     connect(dialog_, &QObject::destroyed, this, [this] { dialog_ = nullptr; });
     dialog_->open();
@@ -213,7 +141,7 @@ void SourcesPanel::setEnabled(qint64 id, bool enabled)
     if (row < 0 || !service_->isAttached())
         return;
     showMessage({});
-    undo_->push(new SetSourceEnabledCommand(service_, service_->model()->entry(row).config, enabled));
+    undoStack()->push(new SetSourceEnabledCommand(service_, service_->model()->entry(row).config, enabled));
 }
 
 void SourcesPanel::deleteCurrent()
@@ -238,13 +166,13 @@ void SourcesPanel::deleteCurrent()
                 if (button != remove)
                     return;
                 showMessage({});
-                undo_->push(new DeleteSourceCommand(service_, source));
+                undoStack()->push(new DeleteSourceCommand(service_, source));
             });
     connect(confirmation_, &QObject::destroyed, this, [this] { confirmation_ = nullptr; });
     confirmation_->open();
 }
 
-void SourcesPanel::onFinished(quint64, const QString& error)
+void SourcesPanel::onFinished(quint64, const QString& error, qint64)
 {
     if (!error.isEmpty())
         showMessage(tr("The change was not saved: %1").arg(error));
@@ -264,53 +192,27 @@ void SourcesPanel::updateActions()
     toggle_->setToolTip(enabled ? tr("Stop listening (the source stays configured)") : tr("Start listening"));
 }
 
-void SourcesPanel::updateUndoActions()
+QString SourcesPanel::placeholderText(Absence absence) const
 {
-    undoAction_->setEnabled(undo_->canUndo());
-    redoAction_->setEnabled(undo_->canRedo());
-    undoAction_->setToolTip(undo_->canUndo() ? tr("Undo: %1").arg(undo_->undoText()) : QString());
-    redoAction_->setToolTip(undo_->canRedo() ? tr("Redo: %1").arg(undo_->redoText()) : QString());
-}
-
-void SourcesPanel::updatePlaceholder()
-{
-    const bool attached = service_->isAttached();
-    if (attached && service_->model()->rowCount() > 0) {
-        stack_->setCurrentWidget(view_);
-    } else {
-        stack_->setCurrentWidget(placeholder_);
-        if (!attached)
-            placeholder_->setText(tr("The sources appear once the database is connected."));
-        else if (service_->isLoading())
-            placeholder_->setText(tr("Reading the sources…"));
-        else
-            placeholder_->setText(
-                tr("No source is configured yet. Add one to receive syslog, CEF, LEEF or JSON "
-                   "over TCP, UDP or TLS."));
-    }
-    updateActions();
-}
-
-void SourcesPanel::changeEvent(QEvent* event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QDockWidget::changeEvent(event);
+    if (absence == Absence::Detached)
+        return tr("The sources appear once the database is connected.");
+    if (absence == Absence::Loading)
+        return tr("Reading the sources…");
+    return tr("No source is configured yet. Add one to receive syslog, CEF, LEEF or JSON "
+              "over TCP, UDP or TLS.");
 }
 
 void SourcesPanel::retranslate()
 {
     setWindowTitle(tr("Sources"));
-    toolBar_->setWindowTitle(tr("Source actions"));
+    toolBar()->setWindowTitle(tr("Source actions"));
     add_->setText(tr("&Add…"));
     add_->setToolTip(tr("Add a source: a TCP, UDP or TLS listener"));
     edit_->setText(tr("&Edit…"));
     delete_->setText(tr("De&lete"));
-    undoAction_->setText(tr("&Undo"));
-    redoAction_->setText(tr("&Redo"));
+    retranslateUndo(tr("&Undo"), tr("&Redo"), tr("Undo: %1"), tr("Redo: %1"));
     service_->model()->retranslate();
     updatePlaceholder();
-    updateUndoActions();
 }
 
 } // namespace vigie::widgets
