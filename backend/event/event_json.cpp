@@ -1,6 +1,11 @@
 #include "event/event_json.h"
 
 #include "event/json_text.h"
+#include "query/time_text.h"
+
+#include <simdjson.h>
+
+#include <limits>
 
 namespace vigie {
 
@@ -105,6 +110,137 @@ std::string eventToJson(const Event& event)
     out.append(event.parse_error ? "true" : "false");
     out.push_back('}');
     return out;
+}
+
+namespace {
+
+// Reads the members eventToJson writes; false (with `error`) on a member of the wrong type.
+class EventJsonReader {
+public:
+    EventJsonReader(Event& event, std::string& error) : event_(event), error_(error) {}
+
+    bool member(std::string_view key, simdjson::dom::element value)
+    {
+        if (key == "ts")
+            return time(key, value, event_.ts);
+        if (key == "received_at")
+            return time(key, value, event_.received_at);
+        if (key == "pid")
+            return integer(key, value, event_.pid);
+        if (key == "severity")
+            return integer(key, value, event_.severity);
+        if (key == "facility")
+            return integer(key, value, event_.facility);
+        if (key == "source_port")
+            return integer(key, value, event_.source_port);
+        if (key == "dest_port")
+            return integer(key, value, event_.dest_port);
+        if (key == "fields")
+            return fields(value);
+        if (key == "parse_error") {
+            if (!value.is_bool())
+                return fail(key, "true or false");
+            event_.parse_error = value.get_bool().value();
+            return true;
+        }
+        if (std::string* column = textColumn(key)) {
+            if (!value.is_string())
+                return fail(key, "a string");
+            column->assign(value.get_string().value());
+        }
+        return true; // unknown members: a later writer's addition
+    }
+
+private:
+    std::string* textColumn(std::string_view key)
+    {
+        struct Column {
+            std::string_view name;
+            std::string Event::*member;
+        };
+        static constexpr Column kColumns[] = {
+            {"host", &Event::host},           {"app", &Event::app},         {"category", &Event::category},
+            {"action", &Event::action},       {"outcome", &Event::outcome}, {"user_name", &Event::user_name},
+            {"source_ip", &Event::source_ip}, {"dest_ip", &Event::dest_ip}, {"process", &Event::process},
+            {"format", &Event::format},       {"message", &Event::message}, {"raw", &Event::raw},
+        };
+        for (const Column& column : kColumns)
+            if (column.name == key)
+                return &(event_.*column.member);
+        return nullptr;
+    }
+
+    bool fail(std::string_view key, std::string_view expected)
+    {
+        error_ = "\"" + std::string(key) + "\" must be " + std::string(expected);
+        return false;
+    }
+
+    bool time(std::string_view key, simdjson::dom::element value, Timestamp& out)
+    {
+        const auto parsed =
+            value.is_string() ? query::parseIsoTimestamp(value.get_string().value()) : std::nullopt;
+        if (!parsed)
+            return fail(key, "an RFC 3339 timestamp");
+        out = parsed->ts;
+        return true;
+    }
+
+    template <typename Int>
+    bool integer(std::string_view key, simdjson::dom::element value, std::optional<Int>& out)
+    {
+        if (!value.is_int64())
+            return fail(key, "an integer");
+        const std::int64_t number = value.get_int64().value();
+        if (number < std::numeric_limits<Int>::min() || number > std::numeric_limits<Int>::max())
+            return fail(key, "a smaller integer");
+        out = static_cast<Int>(number);
+        return true;
+    }
+
+    bool fields(simdjson::dom::element value)
+    {
+        simdjson::dom::object object;
+        if (value.get_object().get(object) != simdjson::SUCCESS)
+            return fail("fields", "an object of strings");
+        for (const auto field : object) {
+            if (!field.value.is_string())
+                return fail("fields", "an object of strings");
+            event_.fields.emplace_back(field.key, field.value.get_string().value());
+        }
+        return true;
+    }
+
+    Event& event_;
+    std::string& error_;
+};
+
+} // namespace
+
+std::optional<Event> eventFromJson(std::string_view json, std::string& error)
+{
+    error.clear();
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    if (parser.parse(simdjson::padded_string(json)).get(root) != simdjson::SUCCESS || !root.is_object())
+        return std::nullopt;
+    const simdjson::dom::object object = root.get_object().value();
+    simdjson::dom::element ts;
+    simdjson::dom::element format;
+    if (object["ts"].get(ts) != simdjson::SUCCESS || object["format"].get(format) != simdjson::SUCCESS ||
+        !ts.is_string() || !format.is_string())
+        return std::nullopt; // not an event line
+    Event event;
+    EventJsonReader reader(event, error);
+    bool has_received_at = false;
+    for (const auto member : object) {
+        has_received_at = has_received_at || member.key == "received_at";
+        if (!reader.member(member.key, member.value))
+            return std::nullopt;
+    }
+    if (!has_received_at)
+        event.received_at = event.ts;
+    return event;
 }
 
 } // namespace vigie
