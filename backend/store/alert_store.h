@@ -1,0 +1,61 @@
+#pragma once
+// AlertStore: the `alerts` table (migration 0007) — detection findings written with their
+// suppression window, so a second batch of the same storm adds to the count of the row the
+// first one made, and read back for the alert queue. Borrows one PgConnection; like it, one
+// thread.
+#include "event/event.h"
+#include "store/pg_connection.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vigie::store {
+
+struct AlertRecord {
+    std::string rule_id;
+    std::string rule_title;
+    std::string level; // informational, low, medium, high or critical
+    std::vector<std::string> tags;
+    std::string host;         // empty: none
+    std::string entity;       // "key=value" pairs joined by spaces; empty: none
+    Timestamp window_start{}; // the suppression window this record counts in
+    Timestamp first_ts{};
+    Timestamp last_ts{};
+    std::int64_t count = 1;
+    std::vector<std::int64_t> event_ids; // when known
+    std::string sample_json;             // the first matched event (eventToJson); empty: none
+    bool retro_hunt = false;
+};
+
+struct StoredAlert {
+    std::int64_t id = 0;
+    AlertRecord record;
+    bool acknowledged = false;
+    std::string acknowledged_by;
+};
+
+class AlertStore {
+public:
+    explicit AlertStore(PgConnection& db) : db_(db) {}
+
+    // Inserts each record, or adds it to the row of the same rule, entity, window and origin:
+    // count summed, times widened, event ids appended up to kMaxEventIds. One statement per
+    // record (alerts are few); call inside the caller's transaction to tie them to a batch.
+    // Throws SqlError (an unknown level, say) or ConnectionError.
+    void add(const std::vector<AlertRecord>& records);
+
+    // The queue: most severe first, then the latest; acknowledged ones only when asked.
+    std::vector<StoredAlert> list(bool include_acknowledged, int limit);
+
+    // Marks an alert acknowledged by `who`; false when there is no such open alert.
+    bool acknowledge(std::int64_t id, const std::string& who);
+
+    static constexpr int kMaxEventIds = 100;
+
+private:
+    PgConnection& db_;
+};
+
+} // namespace vigie::store
