@@ -178,12 +178,120 @@
         <translation>panneaux</translation>
     </message>
     <message>
-        <source>Open these panels at start, separated by commas: sources, ingest, saved.</source>
-        <translation>Ouvrir ces panneaux au démarrage, séparés par des virgules : sources, ingest, saved.</translation>
+        <source>Open these panels at start, separated by commas: sources, ingest, saved, alerts.</source>
+        <translation>Ouvrir ces panneaux au démarrage, séparés par des virgules : sources, ingest, saved, alerts.</translation>
     </message>
     <message>
-        <source>Unknown panel "%1"; use sources, ingest or saved.</source>
-        <translation>Panneau « %1 » inconnu ; utilisez sources, ingest ou saved.</translation>
+        <source>Unknown panel "%1"; use sources, ingest, saved or alerts.</source>
+        <translation>Panneau « %1 » inconnu ; utilisez sources, ingest, saved ou alerts.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::AlertQueueModel</name>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Élevée</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <source>Informational</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acquittée</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation>Acquittée par %1</translation>
+    </message>
+    <message>
+        <source>ATT&amp;CK: %1</source>
+        <translation>ATT&amp;CK : %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Étiquettes : %1</translation>
+    </message>
+    <message>
+        <source>First seen: %1</source>
+        <translation>Première occurrence : %1</translation>
+    </message>
+    <message>
+        <source>Last seen: %1</source>
+        <translation>Dernière occurrence : %1</translation>
+    </message>
+    <message>
+        <source>Found by a retro-hunt</source>
+        <translation>Trouvée par une recherche rétrospective</translation>
+    </message>
+    <message>
+        <source>(no host)</source>
+        <translation>(aucun hôte)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alerte</numerusform>
+            <numerusform>%n alertes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Last Seen</source>
+        <translation>Vue en dernier</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle de détection</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entité</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::AlertQueueWorker</name>
+    <message>
+        <source>The database cannot be reached: %1</source>
+        <translation>La base de données est injoignable : %1</translation>
     </message>
 </context>
 <context>
@@ -570,6 +678,107 @@
     <message>
         <source>Choose how many days of events the database keeps</source>
         <translation>Choisir combien de jours d'événements la base conserve</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::AlertQueuePanel</name>
+    <message>
+        <source>The alerts could not be acknowledged: %1</source>
+        <translation>Les alertes n'ont pas pu être acquittées : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the selected alerts had already been acknowledged by someone else.</source>
+        <translation>
+            <numerusform>%n des alertes sélectionnées avait déjà été acquittée par quelqu'un d'autre.</numerusform>
+            <numerusform>%n des alertes sélectionnées avaient déjà été acquittées par quelqu'un d'autre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The alerts could not be read: %1</source>
+        <translation>Les alertes n'ont pas pu être lues : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alerts (%n new)</source>
+        <translation>
+            <numerusform>Alertes (%n nouvelle)</numerusform>
+            <numerusform>Alertes (%n nouvelles)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>The alerts appear here once the database is open.</source>
+        <translation>Les alertes s'affichent ici dès que la base de données est ouverte.</translation>
+    </message>
+    <message>
+        <source>Reading the alerts…</source>
+        <translation>Lecture des alertes…</translation>
+    </message>
+    <message>
+        <source>No alerts.</source>
+        <translation>Aucune alerte.</translation>
+    </message>
+    <message>
+        <source>No open alerts: nothing to triage.</source>
+        <translation>Aucune alerte ouverte : rien à trier.</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Grouper par :</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Show &amp;Acknowledged</source>
+        <translation>&amp;Afficher les acquittées</translation>
+    </message>
+    <message>
+        <source>List the alerts already acknowledged too</source>
+        <translation>Lister aussi les alertes déjà acquittées</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>Ac&amp;quitter</translation>
+    </message>
+    <message>
+        <source>Mark the selected alerts as seen (%1)</source>
+        <translation>Marquer les alertes sélectionnées comme vues (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Events</source>
+        <translation>&amp;Ouvrir les événements</translation>
+    </message>
+    <message>
+        <source>Search the events of this alert's host and entity around its time (Enter)</source>
+        <translation>Rechercher les événements de l'hôte et de l'entité de cette alerte autour de son heure (Entrée)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actualise&amp;r</translation>
+    </message>
+    <message>
+        <source>Read the alert queue again now</source>
+        <translation>Relire la file d'alertes maintenant</translation>
+    </message>
+    <message>
+        <source>Create &amp;Incident…</source>
+        <translation>Créer un &amp;incident…</translation>
+    </message>
+    <message>
+        <source>Incidents arrive in a later version</source>
+        <translation>Les incidents arrivent dans une version ultérieure</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 #include "main_window.h"
 
 #include "administration_controller.h"
+#include "alert_queue_panel.h"
+#include "alert_queue_service.h"
 #include "engine_status.h"
 #include "event_detail_pane.h"
 #include "event_histogram.h"
@@ -107,6 +109,11 @@ void MainWindow::createDocks(models::SourceService* sources)
     addDockWidget(Qt::LeftDockWidgetArea, savedPanel_);
     savedPanel_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     savedPanel_->hide();
+    alertQueue_ = new models::AlertQueueService(this);
+    alertPanel_ = new AlertQueuePanel(alertQueue_, searchBar_, this);
+    addDockWidget(Qt::RightDockWidgetArea, alertPanel_);
+    alertPanel_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    alertPanel_->hide();
     if (!sources)
         return;
     sourcesPanel_ = new SourcesPanel(sources, this);
@@ -132,6 +139,7 @@ bool MainWindow::showPanel(const QString& name)
     QDockWidget* dock = name == QLatin1String("sources")  ? static_cast<QDockWidget*>(sourcesPanel_)
                         : name == QLatin1String("ingest") ? static_cast<QDockWidget*>(ingestPanel_)
                         : name == QLatin1String("saved")  ? static_cast<QDockWidget*>(savedPanel_)
+                        : name == QLatin1String("alerts") ? static_cast<QDockWidget*>(alertPanel_)
                                                           : nullptr;
     if (!dock)
         return false;
@@ -262,6 +270,7 @@ void MainWindow::createMenus()
         viewMenu_->addAction(sourcesPanel_->toggleViewAction());
     viewMenu_->addAction(ingestPanel_->toggleViewAction());
     viewMenu_->addAction(savedPanel_->toggleViewAction());
+    viewMenu_->addAction(alertPanel_->toggleViewAction());
 
     languageMenu_ = menuBar()->addMenu(QString());
     languageMenu_->setObjectName(QStringLiteral("languageMenu"));
@@ -316,6 +325,7 @@ void MainWindow::openEvents(const QString& conninfo)
     if (histogram_->open(conninfo))
         histogram_->setSearch(model_->search());
     savedSearches_->attach(conninfo);
+    alertQueue_->attach(conninfo);
     exports_->setConnInfo(conninfo);
 }
 

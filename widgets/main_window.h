@@ -12,6 +12,7 @@ class QMenu;
 class QSplitter;
 
 namespace vigie::models {
+class AlertQueueService;
 class EngineStatus;
 class EventHistogram;
 class EventTableModel;
@@ -22,6 +23,7 @@ class SourceService;
 
 namespace vigie::widgets {
 
+class AlertQueuePanel;
 class EventDetailPane;
 class EventTableView;
 class ExportController;
@@ -63,8 +65,10 @@ public:
     IngestStatusPanel* ingestStatusPanel() const { return ingestPanel_; }
     ImportController* importController() const { return imports_; }
     ExportController* exportController() const { return exports_; }
+    AlertQueuePanel* alertQueuePanel() const { return alertPanel_; }
+    models::AlertQueueService* alertQueue() const { return alertQueue_; }
 
-    // Shows (and raises) a dock by name: "sources", "ingest" or "saved". False for another name.
+    // Shows (and raises) a dock by name: "sources", "ingest", "saved" or "alerts". False for another name.
     bool showPanel(const QString& name);
     // Adds the Administration menu (backup, restore, retention) between View and Language;
     // its messages go to the status bar.
@@ -102,6 +106,9 @@ private:
     models::SavedSearchService* savedSearches_ = nullptr;
     SavedSearchesPanel* savedPanel_ = nullptr;
     IngestStatusPanel* ingestPanel_ = nullptr;
+    // The alert queue, read once openEvents() has a database; Open events runs in searchBar_.
+    models::AlertQueueService* alertQueue_ = nullptr;
+    AlertQueuePanel* alertPanel_ = nullptr;
     ImportController* imports_ = nullptr;
     ExportController* exports_ = nullptr;
     QString demoListener_;
