@@ -82,9 +82,27 @@ std::optional<std::string_view> read(const FieldTarget& target, const Event& eve
     return std::nullopt;
 }
 
-bool termHolds(const SelectorTerm& term, const Event& event)
+// The selectors of one app nearly all test the same key (fields.EventID): the last `fields`
+// read is remembered for the selectors tested on one event, instead of a scan of its fields each.
+struct FieldMemo {
+    const std::string* key = nullptr;
+    std::optional<std::string_view> value;
+
+    std::optional<std::string_view> read(const FieldTarget& target, const Event& event)
+    {
+        if (target.kind != FieldTarget::Kind::Fields)
+            return detect::read(target, event);
+        if (!key || *key != target.key) {
+            key = &target.key;
+            value = detect::read(target, event);
+        }
+        return value;
+    }
+};
+
+bool termHolds(const SelectorTerm& term, const Event& event, FieldMemo& memo)
 {
-    const auto value = read(term.target, event);
+    const auto value = memo.read(term.target, event);
     if (term.op == SelectorTerm::Op::Exists)
         return value.has_value() == (term.values.front() == "true");
     if (!value)
@@ -110,11 +128,12 @@ bool termHolds(const SelectorTerm& term, const Event& event)
     return false;
 }
 
-const SelectorTerm* appTerm(const EventSelector& selector)
+// The selector's `column: value(s)` equality term, if any: what the selector is indexed by.
+const SelectorTerm* columnTerm(const EventSelector& selector, Column column)
 {
     for (const SelectorTerm& term : selector.terms)
         if (term.op == SelectorTerm::Op::Equals && term.target.kind == FieldTarget::Kind::Column &&
-            term.target.column == Column::App)
+            term.target.column == column)
             return &term;
     return nullptr;
 }
@@ -142,27 +161,29 @@ LogsourceDispatch::LogsourceDispatch(const FieldMapping& mapping) : mapping_(map
     for (std::size_t i = 0; i < entries.size(); ++i)
         for (const EventSelector& selector : entries[i].events) {
             const Candidate candidate{static_cast<std::uint32_t>(i), &selector};
-            if (const SelectorTerm* app = appTerm(selector)) {
+            if (const SelectorTerm* app = columnTerm(selector, Column::App)) {
                 for (const std::string& name : app->values)
                     by_app_[name].push_back(candidate);
+            } else if (const SelectorTerm* format = columnTerm(selector, Column::Format)) {
+                for (const std::string& name : format->values)
+                    by_format_[name].push_back(candidate);
             } else {
                 any_app_.push_back(candidate);
             }
         }
 }
 
-bool LogsourceDispatch::holds(const EventSelector& selector, const Event& event)
-{
-    return std::all_of(selector.terms.begin(), selector.terms.end(),
-                       [&](const SelectorTerm& term) { return termHolds(term, event); });
-}
-
 void LogsourceDispatch::collect(const std::vector<Candidate>& candidates, const Event& event,
                                 std::vector<std::size_t>& out) const
 {
+    FieldMemo memo;
+    auto holds = [&](const EventSelector& selector) {
+        return std::all_of(selector.terms.begin(), selector.terms.end(),
+                           [&](const SelectorTerm& term) { return termHolds(term, event, memo); });
+    };
     for (const Candidate& candidate : candidates)
         if ((out.empty() || std::find(out.begin(), out.end(), candidate.entry) == out.end()) &&
-            holds(*candidate.selector, event))
+            holds(*candidate.selector))
             out.push_back(candidate.entry);
 }
 
@@ -170,6 +191,8 @@ void LogsourceDispatch::entriesFor(const Event& event, std::vector<std::size_t>&
 {
     out.clear();
     if (const auto found = by_app_.find(std::string_view(event.app)); found != by_app_.end())
+        collect(found->second, event, out);
+    if (const auto found = by_format_.find(std::string_view(event.format)); found != by_format_.end())
         collect(found->second, event, out);
     collect(any_app_, event, out);
     std::sort(out.begin(), out.end());

@@ -1,9 +1,9 @@
 #pragma once
 // Which mapping entries (design §4) an event belongs to, from each entry's `events:`
 // selectors, and which entries a rule's `logsource:` names. An event is tested only against
-// the selectors that can hold for its `app` (selectors naming `app: X` are indexed by X), plus
-// the few that do not name an app. Immutable after construction: shared by every detection
-// thread.
+// the selectors that can hold for its `app` (selectors naming `app: X` are indexed by X; those
+// without an app but naming `format: X` by format), plus the few that name neither. Immutable
+// after construction: shared by every detection thread.
 #include "detect/field_lookup.h"
 #include "detect/field_mapping.h"
 #include "event/event.h"
@@ -44,12 +44,13 @@ private:
         std::uint32_t entry;
         const EventSelector* selector;
     };
-    static bool holds(const EventSelector& selector, const Event& event);
     void collect(const std::vector<Candidate>& candidates, const Event& event,
                  std::vector<std::size_t>& out) const;
 
     const FieldMapping& mapping_;
     std::unordered_map<std::string, std::vector<Candidate>, NameHash, std::equal_to<>> by_app_;
+    // Selectors without an app term but with `format: X` (Zeek, syslog, CEF...), indexed by X.
+    std::unordered_map<std::string, std::vector<Candidate>, NameHash, std::equal_to<>> by_format_;
     std::vector<Candidate> any_app_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace vigie::detect {
 
@@ -35,6 +36,35 @@ bool startsWithAt(std::string_view value, std::size_t pos, std::string_view lite
         return false;
     const auto part = value.substr(pos, literal.size());
     return cased ? part == literal : equalsFolded(part, literal);
+}
+
+// Caseless substring search for a folded, non-empty literal: candidate positions come from
+// memchr on both cases of its first byte (the evaluator's hot loop on long command lines).
+bool containsFolded(std::string_view value, std::string_view folded)
+{
+    if (value.size() < folded.size())
+        return false;
+    const char lower = folded.front();
+    const char upper = (lower >= 'a' && lower <= 'z') ? static_cast<char>(lower - 'a' + 'A') : lower;
+    const char* const begin = value.data();
+    const char* const end = begin + (value.size() - folded.size()) + 1; // last start + 1
+    auto next = [&](const char* from, char c) {
+        const void* found = from < end ? std::memchr(from, c, static_cast<std::size_t>(end - from)) : nullptr;
+        return found ? static_cast<const char*>(found) : end;
+    };
+    const char* at_lower = next(begin, lower);
+    const char* at_upper = upper == lower ? end : next(begin, upper);
+    while (true) {
+        const char* at = std::min(at_lower, at_upper);
+        if (at == end)
+            return false;
+        if (startsWithAt(value, static_cast<std::size_t>(at - begin), folded, false))
+            return true;
+        if (at == at_lower)
+            at_lower = next(at + 1, lower);
+        if (at == at_upper)
+            at_upper = next(at + 1, upper);
+    }
 }
 
 } // namespace
@@ -205,9 +235,7 @@ bool ValuePattern::matches(std::string_view value) const
             return true;
         if (cased_)
             return value.find(literal_) != std::string_view::npos;
-        const auto it = std::search(value.begin(), value.end(), literal_.begin(), literal_.end(),
-                                    [](char a, char b) { return foldAscii(a) == b; });
-        return it != value.end();
+        return containsFolded(value, literal_);
     }
     case Anchor::Glob:
         break;
@@ -220,6 +248,16 @@ bool ValuePattern::matches(std::string_view value) const
 // in their bytes).
 bool ValuePattern::globMatch(std::string_view value) const
 {
+    // Quick reject (most evaluations): every literal piece occurs in a matching value, so the
+    // longest one must, found by the memchr-based search instead of the backtracking walk.
+    const Piece* longest = nullptr;
+    for (const Piece& piece : pieces_)
+        if (piece.kind == Piece::Kind::Literal && (!longest || piece.text.size() > longest->text.size()))
+            longest = &piece;
+    if (longest && !longest->text.empty() &&
+        !(cased_ ? value.find(longest->text) != std::string_view::npos
+                 : containsFolded(value, longest->text)))
+        return false;
     std::size_t p = 0, s = 0;
     std::size_t star_p = std::string::npos, star_s = 0;
     const std::size_t n = pieces_.size();
