@@ -1,6 +1,7 @@
 #include "workstation_session.h"
 
 #include "demo/demo_scenario.h"
+#include "detect/live_detection.h"
 #include "store/local_cluster.h"
 
 #include <QStringList>
@@ -58,6 +59,8 @@ void WorkstationSession::runStart()
         ingest::EngineConfig engineConfig;
         engineConfig.conninfo = conninfo;
         engineConfig.parse_workers = static_cast<unsigned>(std::clamp(QThread::idealThreadCount() / 2, 1, 4));
+        // The built-in detection rules watch every event (the demo attack raises them).
+        engineConfig.detection = detect::LiveDetection::withRules({});
         if (config_.demo) {
             ingest::ListenSpec listen;
             listen.protocol = ingest::ListenSpec::Protocol::Tcp;

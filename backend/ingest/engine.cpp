@@ -5,6 +5,7 @@
 #include "ingest/listeners.h"
 #include "ingest/raw_record.h"
 #include "ingest/source_state.h"
+#include "detect/live_detection.h"
 #include "store/event_spool.h"
 #include "store/event_writer.h"
 
@@ -65,6 +66,7 @@ const char* kindOf(ListenSpec::Protocol protocol)
 struct ParsedChunk {
     std::vector<Event> events;
     std::vector<SourceState*> sources;
+    std::vector<store::AlertRecord> alerts; // what detection found in these events
 };
 
 } // namespace
@@ -72,7 +74,8 @@ struct ParsedChunk {
 std::string formatSummary(const EngineStats& s)
 {
     return "received=" + std::to_string(s.received) + " stored=" + std::to_string(s.stored) +
-           " parse_errors=" + std::to_string(s.parse_errors) + " dropped=" + std::to_string(s.dropped);
+           " parse_errors=" + std::to_string(s.parse_errors) + " dropped=" + std::to_string(s.dropped) +
+           " alerts=" + std::to_string(s.alerts);
 }
 
 const std::string& Engine::Feed::name() const
@@ -97,6 +100,8 @@ struct Engine::Impl {
     void flush(std::vector<Event>& batch, std::vector<SourceState*>& sources);
     bool storeOrSpool(std::vector<Event>& batch, std::vector<SourceState*>& sources, const std::string& id);
     bool drainSpool();
+    // Every second: correlation windows closed by time alone, and hits that no batch carried.
+    void detectionTick();
     // Between batches, at most every kCompactionInterval: recounts the hourly field counts of
     // hours no batch touched lately, within a small time budget so ingest hardly pauses.
     void compactRollups();
@@ -115,6 +120,11 @@ struct Engine::Impl {
     std::map<std::string, std::vector<SourceState*>> spooled_sources;
     std::chrono::steady_clock::time_point last_spool_attempt{};
     std::chrono::steady_clock::time_point next_compaction{};
+    // Detection hits waiting for the next stored batch (writer thread only): they ride in its
+    // transaction, or go alone when no batch comes (writeAlerts).
+    std::vector<store::AlertRecord> pending_alerts;
+    std::chrono::steady_clock::time_point next_detection_tick{};
+    std::atomic<std::uint64_t> alerts_stored{0};
 
     boost::asio::io_context io;
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> io_work;
@@ -194,6 +204,9 @@ void Engine::Impl::parseLoop()
 {
     std::vector<RawRecord> records;
     records.reserve(kParseChunk);
+    std::optional<detect::LiveDetection::Worker> detector;
+    if (config.detection)
+        detector.emplace(config.detection);
     while (raw.popSome(records, kParseChunk, std::chrono::milliseconds(100))) {
         if (records.empty())
             continue;
@@ -210,6 +223,8 @@ void Engine::Impl::parseLoop()
             }
             if (chunk.events.back().parse_error)
                 record.source->parse_errors.fetch_add(1, std::memory_order_relaxed);
+            if (detector)
+                detector->inspect(chunk.events.back(), chunk.alerts);
             chunk.sources.push_back(record.source);
         }
         records.clear();
@@ -265,7 +280,9 @@ bool Engine::Impl::storeOrSpool(std::vector<Event>& batch, std::vector<SourceSta
 {
     if (drainSpool()) {
         try {
-            writer.write(batch, id);
+            writer.write(batch, id, pending_alerts);
+            alerts_stored.fetch_add(pending_alerts.size());
+            pending_alerts.clear();
             countStored(batch, batch_sources);
             if (!database_up.load())
                 setDatabaseState(true, {});
@@ -316,6 +333,25 @@ void Engine::Impl::flush(std::vector<Event>& batch, std::vector<SourceState*>& b
     batch_sources.clear();
 }
 
+void Engine::Impl::detectionTick()
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (!config.detection || now < next_detection_tick)
+        return;
+    next_detection_tick = now + std::chrono::seconds(1);
+    // Event time lags the wall clock by the lateness the correlations allow.
+    config.detection->advance(nowTimestamp() - std::chrono::seconds(60), pending_alerts);
+    if (pending_alerts.empty() || !database_up.load())
+        return;
+    try {
+        writer.writeAlerts(pending_alerts);
+        alerts_stored.fetch_add(pending_alerts.size());
+        pending_alerts.clear();
+    } catch (const store::StoreError& e) {
+        setDatabaseState(false, e.what()); // kept for the next batch or tick
+    }
+}
+
 void Engine::Impl::compactRollups()
 {
     const auto now = std::chrono::steady_clock::now();
@@ -340,6 +376,7 @@ void Engine::Impl::writeLoop()
     for (;;) {
         const bool open = parsed.popSome(chunks, 64, config.flush_interval);
         for (auto& chunk : chunks) {
+            std::move(chunk.alerts.begin(), chunk.alerts.end(), std::back_inserter(pending_alerts));
             if (batch.empty())
                 oldest_pending = std::chrono::steady_clock::now();
             std::move(chunk.events.begin(), chunk.events.end(), std::back_inserter(batch));
@@ -352,6 +389,7 @@ void Engine::Impl::writeLoop()
         if (!batch.empty() && (due || !open))
             flush(batch, batch_sources);
         drainSpool(); // while idle, catch up with what waits on disk
+        detectionTick();
         compactRollups();
         if (!open)
             return;
@@ -526,6 +564,7 @@ EngineStats Engine::stats() const
     s.spool_pending = d.spool_pending.load();
     s.memory_bytes = d.raw.used();
     s.database_up = d.database_up.load();
+    s.alerts = d.alerts_stored.load();
     std::lock_guard lock(d.error_mutex);
     s.database_error = d.database_error;
     return s;

@@ -19,6 +19,10 @@
 #include <string>
 #include <vector>
 
+namespace vigie::detect {
+class LiveDetection;
+}
+
 namespace vigie::ingest {
 
 struct EngineConfig {
@@ -36,6 +40,8 @@ struct EngineConfig {
     std::uint64_t spool_cap_bytes = 8ull << 30;
     // How the writer recounts the hourly field counts between batches.
     store::CompactionLimits compaction;
+    // Detection rules run by the parse workers on every event; null: no detection.
+    std::shared_ptr<detect::LiveDetection> detection;
 };
 
 // Counters of one source: a listener (named by its ListenSpec::displayName()) or a feed.
@@ -59,6 +65,7 @@ struct EngineStats {
     std::uint64_t stored = 0;
     std::uint64_t parse_errors = 0;
     std::uint64_t dropped = 0;
+    std::uint64_t alerts = 0;          // detection hits stored (a storm of one alert counts each hit)
     std::uint64_t spooled = 0;         // batches' events written to the spool, ever
     std::uint64_t spool_pending = 0;   // events in the spool not yet stored
     std::uint64_t memory_bytes = 0;    // records waiting to be parsed, in bytes

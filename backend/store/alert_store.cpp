@@ -4,6 +4,8 @@
 #include "store/rollup_builder.h"
 
 #include <charconv>
+#include <map>
+#include <tuple>
 
 namespace vigie::store {
 namespace {
@@ -61,6 +63,30 @@ std::vector<std::string> parseTags(std::string_view json)
 
 } // namespace
 
+std::vector<AlertRecord> mergeAlerts(const std::vector<AlertRecord>& records)
+{
+    std::vector<AlertRecord> merged;
+    std::map<std::tuple<std::string_view, std::string_view, Timestamp, bool>, std::size_t> at;
+    for (const auto& record : records) {
+        const auto [found, fresh] = at.try_emplace(
+            {record.rule_id, record.entity, record.window_start, record.retro_hunt}, merged.size());
+        if (fresh) {
+            merged.push_back(record);
+            continue;
+        }
+        AlertRecord& into = merged[found->second];
+        into.count += record.count;
+        into.first_ts = std::min(into.first_ts, record.first_ts);
+        into.last_ts = std::max(into.last_ts, record.last_ts);
+        for (const auto id : record.event_ids)
+            if (into.event_ids.size() < static_cast<std::size_t>(AlertStore::kMaxEventIds))
+                into.event_ids.push_back(id);
+        if (into.sample_json.empty())
+            into.sample_json = record.sample_json;
+    }
+    return merged;
+}
+
 void AlertStore::add(const std::vector<AlertRecord>& records)
 {
     static constexpr std::string_view kUpsert =
@@ -74,7 +100,7 @@ void AlertStore::add(const std::vector<AlertRecord>& records)
         "last_ts = greatest(alerts.last_ts, EXCLUDED.last_ts), "
         "event_ids = (alerts.event_ids || EXCLUDED.event_ids)[1:100], "
         "sample = coalesce(alerts.sample, EXCLUDED.sample)";
-    for (const auto& record : records) {
+    for (const auto& record : mergeAlerts(records)) {
         std::vector<std::optional<std::string>> ids;
         ids.reserve(record.event_ids.size());
         for (const auto id : record.event_ids)

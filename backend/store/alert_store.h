@@ -41,8 +41,9 @@ public:
     explicit AlertStore(PgConnection& db) : db_(db) {}
 
     // Inserts each record, or adds it to the row of the same rule, entity, window and origin:
-    // count summed, times widened, event ids appended up to kMaxEventIds. One statement per
-    // record (alerts are few); call inside the caller's transaction to tie them to a batch.
+    // count summed, times widened, event ids appended up to kMaxEventIds. Records of the same
+    // row are merged first (a storm in one batch is one statement); call inside the caller's
+    // transaction to tie them to a batch.
     // Throws SqlError (an unknown level, say) or ConnectionError.
     void add(const std::vector<AlertRecord>& records);
 
@@ -57,5 +58,8 @@ public:
 private:
     PgConnection& db_;
 };
+
+// Records of the same rule, entity, window and origin merged into one, in first-seen order.
+std::vector<AlertRecord> mergeAlerts(const std::vector<AlertRecord>& records);
 
 } // namespace vigie::store

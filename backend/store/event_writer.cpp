@@ -42,7 +42,8 @@ void EventWriter::disconnect()
     connection_.reset();
 }
 
-bool EventWriter::write(std::vector<Event>& batch, const std::string& batch_id)
+bool EventWriter::write(std::vector<Event>& batch, const std::string& batch_id,
+                        const std::vector<AlertRecord>& alerts)
 {
     if (batch.empty())
         return true;
@@ -51,7 +52,7 @@ bool EventWriter::write(std::vector<Event>& batch, const std::string& batch_id)
         for (auto& event : batch)
             prepareForStorage(event);
         try {
-            return copyInTransaction(batch.begin(), batch.end(), batch_id);
+            return copyInTransaction(batch.begin(), batch.end(), batch_id, alerts);
         } catch (const SqlError& e) {
             // A partition this writer made may have been dropped since by retention (a late
             // event for an old day): forget what it knows so the singles below make it again.
@@ -60,19 +61,42 @@ bool EventWriter::write(std::vector<Event>& batch, const std::string& batch_id)
             // batch one by one so the others go in and the refused ones are kept raw. Each
             // single gets its own id derived from the batch's, so a retry stays exact too.
             bool any = false;
+            // The alerts ride with the first single.
+            static const std::vector<AlertRecord> none;
             for (auto it = batch.begin(); it != batch.end(); ++it) {
                 const std::string single_id = batch_id + "#" + std::to_string(it - batch.begin());
+                const auto& single_alerts = it == batch.begin() ? alerts : none;
                 try {
-                    any |= copyInTransaction(it, it + 1, single_id);
+                    any |= copyInTransaction(it, it + 1, single_id, single_alerts);
                 } catch (const SqlError& single) {
                     *it = rejectedEvent(*it, single.what());
-                    any |= copyInTransaction(it, it + 1, single_id);
+                    any |= copyInTransaction(it, it + 1, single_id, single_alerts);
                 }
             }
             return any;
         }
     } catch (const ConnectionError&) {
         disconnect(); // the next write reconnects
+        throw;
+    }
+}
+
+void EventWriter::writeAlerts(const std::vector<AlertRecord>& alerts)
+{
+    if (alerts.empty())
+        return;
+    try {
+        connect();
+        connection_->execScript("BEGIN");
+        try {
+            AlertStore(*connection_).add(alerts);
+            connection_->execScript("COMMIT");
+        } catch (const SqlError&) {
+            connection_->execScript("ROLLBACK");
+            throw;
+        }
+    } catch (const ConnectionError&) {
+        disconnect();
         throw;
     }
 }
@@ -89,7 +113,7 @@ int EventWriter::compactFieldRollups(const CompactionLimits& limits)
 }
 
 bool EventWriter::copyInTransaction(std::vector<Event>::iterator first, std::vector<Event>::iterator last,
-                                    const std::string& batch_id)
+                                    const std::string& batch_id, const std::vector<AlertRecord>& alerts)
 {
     encoder_.begin();
     rollups_.clear();
@@ -124,6 +148,7 @@ bool EventWriter::copyInTransaction(std::vector<Event>::iterator first, std::vec
         // returned above, and any failure rolls the counts back with the rows.
         connection_->exec(RollupBuilder::upsertStatement(), rollups_.upsertParameters());
         connection_->exec(markPendingStatement(), {rollups_.touchedHoursParameter()});
+        AlertStore(*connection_).add(alerts);
         connection_->execScript("COMMIT");
         return true;
     } catch (const SqlError&) {

@@ -6,6 +6,7 @@
 // connection; writer thread only.
 #include "event/event.h"
 #include "store/event_copy_encoder.h"
+#include "store/alert_store.h"
 #include "store/field_rollups.h"
 #include "store/partition_manager.h"
 #include "store/pg_connection.h"
@@ -29,7 +30,12 @@ public:
     // sequence number) or throws (ConnectionError: reconnect and retry the same batch and id).
     // Returns false when that id was already stored (nothing written again). Events are
     // adjusted in place by the storage policy first.
-    bool write(std::vector<Event>& batch, const std::string& batch_id);
+    // `alerts` (detections raised on these or earlier events) are added in the same
+    // transaction, so a batch stored once counts its alerts once.
+    bool write(std::vector<Event>& batch, const std::string& batch_id,
+               const std::vector<AlertRecord>& alerts = {});
+    // Alerts with no batch to ride on (correlation windows closed by time alone).
+    void writeAlerts(const std::vector<AlertRecord>& alerts);
 
     // Recounts the hourly field counts of quiet pending hours (field_rollups.h), between
     // batches. Returns how many hours were recounted; throws StoreError.
@@ -40,7 +46,7 @@ private:
     // One transaction: the partitions the events need, then one COPY and one rollup upsert.
     // Throws SqlError with the transaction rolled back, or ConnectionError.
     bool copyInTransaction(std::vector<Event>::iterator first, std::vector<Event>::iterator last,
-                           const std::string& batch_id);
+                           const std::string& batch_id, const std::vector<AlertRecord>& alerts);
 
     std::string conninfo_;
     std::unique_ptr<PgConnection> connection_;

@@ -86,6 +86,23 @@ TEST_F(AlertStoreTest, OneWindowOfOneEntityIsOneAlertWithTheSummedCount)
     EXPECT_EQ(alerts.list(false, 100).size(), 4u);
 }
 
+TEST_F(AlertStoreTest, AStormInOneCallIsOneStatementsWorthOfRows)
+{
+    store::AlertStore alerts(*connection_);
+    std::vector<store::AlertRecord> storm;
+    for (int i = 0; i < 500; ++i)
+        storm.push_back(bruteForce(i % 10, {i}));
+    EXPECT_EQ(store::mergeAlerts(storm).size(), 1u);
+    alerts.add(storm);
+    const auto listed = alerts.list(false, 10);
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].record.count, 500);
+    EXPECT_EQ(listed[0].record.first_ts, at(0));
+    EXPECT_EQ(listed[0].record.last_ts, at(9));
+    EXPECT_EQ(listed[0].record.event_ids.size(), static_cast<std::size_t>(store::AlertStore::kMaxEventIds));
+    EXPECT_EQ(listed[0].record.event_ids.front(), 0);
+}
+
 TEST_F(AlertStoreTest, QueueIsMostSevereFirstAndAcknowledgedAlertsLeaveIt)
 {
     store::AlertStore alerts(*connection_);

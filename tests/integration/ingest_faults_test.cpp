@@ -95,7 +95,7 @@ TEST(IngestFaults, PostgresKilledAndRestartedDuringATcpSendLosesNothingAndDuplic
     EXPECT_EQ(countEvents(cluster.conninfo(), "count(DISTINCT message)"), kLines) << "no line stored twice";
     serve.signal(SIGINT);
     EXPECT_EQ(serve.wait(), 0);
-    EXPECT_EQ(serve.output(), "received=200000 stored=200000 parse_errors=0 dropped=0\n");
+    EXPECT_EQ(serve.output(), "received=200000 stored=200000 parse_errors=0 dropped=0 alerts=0\n");
     // The outage really happened in the middle: batches went through the spool.
     std::smatch spooled;
     for (std::string text; !(text = serve.readErrorLine()).empty();)

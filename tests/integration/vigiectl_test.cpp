@@ -48,7 +48,7 @@ TEST(Vigiectl, ServeStoresWhatItReceivedAndPrintsTheSummaryOnSigint)
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     serve.signal(SIGINT);
     EXPECT_EQ(serve.wait(), 0);
-    EXPECT_EQ(serve.output(), "received=2000 stored=2000 parse_errors=0 dropped=0\n");
+    EXPECT_EQ(serve.output(), "received=2000 stored=2000 parse_errors=0 dropped=0 alerts=0\n");
     EXPECT_EQ(countEvents(db.conninfo()), kLines);
 }
 
@@ -58,7 +58,7 @@ TEST(Vigiectl, ImportStoresEveryLineOfARealLogFile)
     const auto file = test::sharedData("loghub/OpenSSH/OpenSSH_2k.log");
     test::ChildProcess import({VIGIECTL_PATH, "import", "--database", db.conninfo(), file.string()});
     EXPECT_EQ(import.wait(), 0);
-    EXPECT_EQ(import.output(), "received=2000 stored=2000 parse_errors=0 dropped=0\n");
+    EXPECT_EQ(import.output(), "received=2000 stored=2000 parse_errors=0 dropped=0 alerts=0\n");
     store::PgConnection check(db.conninfo());
     // Spot-check one known line (line 2 of the sample).
     const auto rows = check.exec("SELECT host, app, pid FROM events WHERE message = $1",
