@@ -1,11 +1,13 @@
 #include "commands.h"
+#include "options.h"
 
+#include "detect/live_detection.h"
 #include "event/event_json.h"
 #include "ingest/engine.h"
 #include "ingest/stream_framer.h"
 #include "query/time_text.h"
-#include "store/event_search.h"
 #include "store/database_backup.h"
+#include "store/event_search.h"
 #include "store/retention.h"
 #include "store/retention_scheduler.h"
 
@@ -26,44 +28,6 @@
 
 namespace vigie::cli {
 namespace {
-
-// Options of the form --name VALUE (repeatable) and positional arguments.
-struct Options {
-    std::multimap<std::string, std::string> named;
-    std::vector<std::string> positional;
-
-    std::optional<std::string> get(const std::string& name) const
-    {
-        const auto it = named.find(name);
-        return it == named.end() ? std::nullopt : std::optional(it->second);
-    }
-    std::vector<std::string> all(const std::string& name) const
-    {
-        std::vector<std::string> values;
-        for (auto [it, end] = named.equal_range(name); it != end; ++it)
-            values.push_back(it->second);
-        return values;
-    }
-};
-
-Options parseOptions(const Arguments& args, const std::vector<std::string>& known)
-{
-    Options options;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        if (arg.size() > 2 && arg.starts_with("--")) {
-            const std::string name = arg.substr(2);
-            if (std::find(known.begin(), known.end(), name) == known.end())
-                throw std::invalid_argument("unknown option " + arg);
-            if (i + 1 >= args.size())
-                throw std::invalid_argument("option " + arg + " needs a value");
-            options.named.emplace(name, args[++i]);
-        } else {
-            options.positional.push_back(arg);
-        }
-    }
-    return options;
-}
 
 parse::Format formatOption(const Options& options)
 {
@@ -128,19 +92,6 @@ void printRetentionRun(const store::RetentionRun& run)
 }
 
 // Runs a command body, turning exceptions into one clear line on stderr.
-template <typename Body> int guarded(const char* command, Body body)
-{
-    try {
-        return body();
-    } catch (const std::invalid_argument& e) {
-        std::cerr << "vigiectl " << command << ": " << e.what() << "\n";
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "vigiectl " << command << ": " << e.what() << "\n";
-        return 1;
-    }
-}
-
 // --from/--to: ISO 8601, or relative to now: -15m, -1h, -24h, -7d (also s).
 Timestamp timeOption(const std::string& text, Timestamp now)
 {
@@ -165,13 +116,27 @@ Timestamp timeOption(const std::string& text, Timestamp now)
     throw std::invalid_argument("'" + text + "' is neither an ISO 8601 time nor -15m, -1h, -7d...");
 }
 
+// The built-in detection rules plus every --rules FILE_OR_DIR; what cannot run is announced.
+std::shared_ptr<detect::LiveDetection> detectionOption(const Options& options, const char* command)
+{
+    std::vector<std::filesystem::path> paths;
+    for (const auto& path : options.all("rules"))
+        paths.emplace_back(path);
+    auto detection = detect::LiveDetection::withRules(paths);
+    if (const auto refused = detection->report().unsupportedCount())
+        std::cerr << "vigiectl " << command << ": detection: " << refused
+                  << " rules cannot run and are left out (see vigiectl rules check)\n";
+    return detection;
+}
+
 } // namespace
 
 int serve(const Arguments& args)
 {
     return guarded("serve", [&] {
-        const auto options = parseOptions(args, {"database", "listen", "workers", "spool", "memory-cap"});
+        const auto options = parseOptions(args, {"database", "listen", "workers", "spool", "memory-cap", "rules"});
         ingest::EngineConfig config;
+        config.detection = detectionOption(options, "serve");
         config.conninfo = options.get("database").value_or("");
         config.parse_workers = workersOption(options);
         config.spool_directory = options.get("spool").value_or(defaultSpoolDirectory());
@@ -199,6 +164,7 @@ int serve(const Arguments& args)
         engine.start();
         for (const auto& bound : engine.boundListeners())
             std::cerr << "vigiectl serve: listening on " << bound.toUri() << "\n";
+        std::cerr << "vigiectl serve: detection: " << config.detection->ruleCount() << " rules\n";
         // The retention window saved in the database (Administration > Retention in the GUI),
         // applied now and then daily.
         store::RetentionScheduler retention(config.conninfo, std::chrono::hours(24), printRetentionRun);
@@ -218,11 +184,12 @@ int serve(const Arguments& args)
 int import(const Arguments& args)
 {
     return guarded("import", [&] {
-        const auto options = parseOptions(args, {"database", "format", "workers"});
+        const auto options = parseOptions(args, {"database", "format", "workers", "rules"});
         if (options.positional.empty())
             throw std::invalid_argument("give at least one FILE to import");
         const auto format = formatOption(options);
         ingest::EngineConfig config;
+        config.detection = detectionOption(options, "import");
         config.conninfo = options.get("database").value_or("");
         config.parse_workers = workersOption(options);
         ingest::Engine engine(config);

@@ -13,6 +13,9 @@ int parse(const Arguments& args);
 int import(const Arguments& args);
 int search(const Arguments& args);
 
+// --- detection rules: vigiectl rules check|test ---
+int rules(const Arguments& args);
+
 // --- database administration (store at scale): vigiectl db retention|backup|restore ---
 int db(const Arguments& args);
 // --- end database administration ---

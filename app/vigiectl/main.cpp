@@ -10,16 +10,20 @@ constexpr const char* kUsage = R"(usage: vigiectl COMMAND [OPTIONS]
 
 Commands:
   serve   --database CONNINFO --listen URI [--listen URI...] [--workers N]
-          [--spool DIR] [--memory-cap MB]
+          [--spool DIR] [--memory-cap MB] [--rules FILE_OR_DIR...]
           Receive logs until SIGINT/SIGTERM, store them, print a summary line.
+          Every event goes through the built-in detection rules and the Sigma rules
+          of --rules (files or folders of .yml); alerts land in the alerts table.
           URI: tcp://ADDRESS:PORT, udp://ADDRESS:PORT or
                tls://ADDRESS:PORT?cert=FILE.pem&key=FILE.key[&ca=CLIENTS.pem]
                with optional &format=auto|rfc5424|rfc3164|cef|leef|json and &name=NAME.
           While the database is unreachable, batches wait in the spool (default
           $VIGIE_SPOOL, ~/.local/state/vigie/spool, or /var/lib/vigie/spool for root)
           and are stored, in order and exactly once, when it is back.
-  import  --database CONNINFO [--format auto|rfc5424|rfc3164|cef|leef|json] FILE...
-          Store the lines of log files ('-' reads standard input), print a summary line.
+  import  --database CONNINFO [--format auto|rfc5424|rfc3164|cef|leef|json]
+          [--rules FILE_OR_DIR...] FILE...
+          Store the lines of log files ('-' reads standard input), print a summary line;
+          detection runs on them as for serve.
   search  --database CONNINFO [--from T] [--to T] [--limit N] 'QUERY'
           Print the matching events as JSON lines, newest first (default limit 100).
           T: ISO 8601 (2026-11-22T10:00:00Z; UTC when no zone) or relative: -15m, -1h, -7d.
@@ -28,6 +32,12 @@ Commands:
           A query that does not parse is shown with a caret under the error; exit code 2.
   parse   [--format auto|rfc5424|rfc3164|cef|leef|json]
           Print each line of standard input as one normalised JSON event (no database).
+  rules check [--mapping FILE] FILE_OR_DIR...
+          One line per Sigma rule: ok, or unsupported and why; then a total.
+  rules test --rules FILE_OR_DIR [--rules ...] --events FILE [--mapping FILE]
+          For each event of FILE the rules match: its line and the rule ids; each
+          correlation firing: corr, its id, group and window. FILE holds Vigie's JSON
+          events (as parse prints them), raw JSON (Windows/Sysmon...) or log lines.
   db retention --database CONNINFO --days N [--dry-run]
           Drop the daily event partitions (and their per-minute counts) older than the
           N days before today; print each partition dropped (or that would be).
@@ -51,6 +61,8 @@ int main(int argc, char** argv)
     const vigie::cli::Arguments args(argv + 2, argv + argc);
     if (command == "serve")
         return vigie::cli::serve(args);
+    if (command == "rules")
+        return vigie::cli::rules(args);
     if (command == "import")
         return vigie::cli::import(args);
     if (command == "search")
