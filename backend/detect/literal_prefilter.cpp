@@ -2,6 +2,8 @@
 // one vectorscan scan per event and mapping entry on the detection thread owning the scratch.
 #include "detect/literal_prefilter.h"
 
+#include "detect/sigma_modifiers.h"
+
 #include <hs/hs.h>
 
 #include <algorithm>
@@ -255,30 +257,6 @@ struct LiteralPrefilter::NumberAtoms {
     std::unordered_map<std::string, std::vector<std::uint32_t>, NameHash, std::equal_to<>> by_text;
     std::size_t longest_text = 0;
 };
-
-// sigma_modifiers.cpp's integer reading of a field value (spaces around, sign, 0x).
-std::optional<long long> readInteger(std::string_view text)
-{
-    while (!text.empty() && text.front() == ' ')
-        text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ')
-        text.remove_suffix(1);
-    bool negative = false;
-    if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
-        negative = text.front() == '-';
-        text.remove_prefix(1);
-    }
-    int base = 10;
-    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
-        base = 16;
-        text.remove_prefix(2);
-    }
-    long long value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, base);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-        return std::nullopt;
-    return negative ? -value : value;
-}
 
 struct PrefilterScratch::State {
     struct Span {
@@ -580,7 +558,7 @@ void LiteralPrefilter::candidates(const EventView& view, PrefilterScratch& scrat
                     for (std::uint32_t atom : atoms)
                         state.setAtom(atom, atom_rules_);
                 };
-                if (const auto integer = readInteger(value))
+                if (const auto integer = parseInteger(value))
                     if (const auto found = numbers->by_number.find(static_cast<double>(*integer));
                         found != numbers->by_number.end())
                         set(found->second);

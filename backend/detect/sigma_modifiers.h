@@ -82,4 +82,8 @@ struct LeafResult {
 
 LeafResult compileLeaf(const SelectionItem& item, const Placeholders& placeholders);
 
+// How Sigma numbers are read from rules and field values alike: spaces around, a sign,
+// decimal or 0x hexadecimal; nullopt for anything else.
+std::optional<long long> parseInteger(std::string_view text);
+
 } // namespace vigie::detect

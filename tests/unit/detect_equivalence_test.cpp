@@ -7,6 +7,7 @@
 #include "detect/detector.h"
 #include "detect/event_input.h"
 #include "detect/sigma_loader.h"
+#include "sigma_regression_pairs.h"
 #include "support/shared_data.h"
 
 #include <gtest/gtest.h>
@@ -42,31 +43,6 @@ std::shared_ptr<const CompiledRuleSet> corpusSet()
     return set;
 }
 
-std::string jsonString(const std::string& line, const std::string& key)
-{
-    const std::regex pattern("\"" + key + "\"\\s*:\\s*\"([^\"]*)\"");
-    std::smatch match;
-    return std::regex_search(line, match, pattern) ? match[1].str() : std::string();
-}
-
-std::optional<int> jsonCount(const std::string& line, const std::string& key)
-{
-    const std::regex pattern("\"" + key + "\"\\s*:\\s*([0-9]+|null)");
-    std::smatch match;
-    if (!std::regex_search(line, match, pattern) || match[1] == "null")
-        return std::nullopt;
-    return std::stoi(match[1]);
-}
-
-std::vector<std::string> regressionPairs()
-{
-    std::vector<std::string> pairs;
-    for (std::string& line : test::readLines(test::sharedData("sigma/regression_dev/pairs.jsonl")))
-        if (!line.empty())
-            pairs.push_back(std::move(line));
-    return pairs;
-}
-
 // Every shared event file the parsers read (Zeek TSV logs and the Suricata schema excepted).
 std::vector<fs::path> eventFiles()
 {
@@ -84,8 +60,8 @@ std::vector<fs::path> eventFiles()
         return ext(p) == ".json" || (ext(p) == ".log" && p.filename().string().starts_with("SCRANTON_"));
     });
     walk("suricata", [&](const fs::path& p) { return p.filename() != "eve_schema.json"; });
-    for (const std::string& pair : regressionPairs())
-        files.push_back(test::sharedData("sigma/" + jsonString(pair, "event_file")));
+    for (const auto& pair : test::sigmaRegressionPairs())
+        files.push_back(pair.event_file);
     std::sort(files.begin(), files.end());
     files.erase(std::unique(files.begin(), files.end()), files.end());
     return files;
@@ -159,22 +135,21 @@ TEST(DetectEquivalence, EveryRegressionPairFiresWithTheWholeCorpusLoaded)
     const auto set = corpusSet();
     Detector detector(set);
     std::size_t pairs = 0, fired = 0;
-    for (const std::string& pair : regressionPairs()) {
+    for (const auto& pair : test::sigmaRegressionPairs()) {
         ++pairs;
-        const std::string rule_id = jsonString(pair, "rule_id");
-        const std::string event_file = jsonString(pair, "event_file");
-        const int expected = jsonCount(pair, "expected_match_count").value_or(1);
-        SCOPED_TRACE(jsonString(pair, "rule_path"));
+        const std::string& rule_id = pair.rule_id;
+        const int expected = pair.expected_matches.value_or(1);
+        SCOPED_TRACE(pair.rule_path);
         int matches = 0;
         std::vector<RuleMatch> found;
-        forEachEvent(test::sharedData("sigma/" + event_file), [&](std::size_t, Event&& event) {
+        forEachEvent(pair.event_file, [&](std::size_t, Event&& event) {
             found.clear();
             detector.match(event, found);
             matches += std::any_of(found.begin(), found.end(), [&](const RuleMatch& m) {
                 return set->rule(m.rule).compiled->rule().id == rule_id;
             });
         });
-        EXPECT_GE(matches, expected) << event_file << ": rule " << rule_id;
+        EXPECT_GE(matches, expected) << pair.event_file.string() << ": rule " << rule_id;
         fired += matches >= expected;
     }
     std::cout << "regression pairs firing through the Detector: " << fired << " / " << pairs << "\n";

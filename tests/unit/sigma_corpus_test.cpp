@@ -6,9 +6,11 @@
 // matches only warn ("consider updating match_count"). Four pairs hold several events that all
 // truly match (e.g. AnyDesk's user.conf.new and user.conf~RF….TMP), so the same rule is applied
 // here and the surplus is printed, not failed.
+#include "detect/event_input.h"
 #include "detect/sigma_loader.h"
 #include "detect/sigma_matcher.h"
 #include "parse/record_parser.h"
+#include "sigma_regression_pairs.h"
 #include "support/shared_data.h"
 
 #include <gtest/gtest.h>
@@ -55,58 +57,6 @@ private:
     const Event& event_;
 };
 
-std::string readFile(const std::filesystem::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-// Pretty-printed JSON objects written one after the other: split at depth 0, outside strings.
-std::vector<std::string> splitObjects(const std::string& text)
-{
-    std::vector<std::string> objects;
-    int depth = 0;
-    bool in_string = false, escaped = false;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{') {
-            if (depth++ == 0)
-                start = i;
-        } else if (c == '}' && --depth == 0) {
-            objects.push_back(text.substr(start, i - start + 1));
-        }
-    }
-    return objects;
-}
-
-std::string jsonString(const std::string& line, const std::string& key)
-{
-    const std::regex pattern("\"" + key + "\"\\s*:\\s*\"([^\"]*)\"");
-    std::smatch match;
-    return std::regex_search(line, match, pattern) ? match[1].str() : std::string();
-}
-
-std::optional<int> jsonCount(const std::string& line, const std::string& key)
-{
-    const std::regex pattern("\"" + key + "\"\\s*:\\s*([0-9]+|null)");
-    std::smatch match;
-    if (!std::regex_search(line, match, pattern) || match[1] == "null")
-        return std::nullopt;
-    return std::stoi(match[1]);
-}
-
 TEST(SigmaCorpus, AtLeastNinetyFivePercentOfTheRulesLoadAndCompile)
 {
     LoadResult loaded;
@@ -136,17 +86,13 @@ TEST(SigmaCorpus, AtLeastNinetyFivePercentOfTheRulesLoadAndCompile)
 
 TEST(SigmaCorpus, EveryRegressionPairMatchesAsSigmaHqExpects)
 {
-    const auto lines = test::readLines(test::sharedData("sigma/regression_dev/pairs.jsonl"));
-    ASSERT_FALSE(lines.empty());
-    const parse::Context context{Timestamp{}, "192.0.2.1"};
+    const auto all = test::sigmaRegressionPairs();
+    ASSERT_FALSE(all.empty());
     std::size_t matched_pairs = 0, pairs = 0;
-    for (const std::string& line : lines) {
-        if (line.empty())
-            continue;
+    for (const auto& pair : all) {
         ++pairs;
-        const std::string rule_path = jsonString(line, "rule_path");
-        const std::string event_file = jsonString(line, "event_file");
-        const std::optional<int> expected = jsonCount(line, "expected_match_count");
+        const std::string& rule_path = pair.rule_path;
+        const std::optional<int> expected = pair.expected_matches;
         SCOPED_TRACE(rule_path);
         LoadResult loaded;
         loadSigmaFile(test::sharedData("sigma/" + rule_path), loaded);
@@ -154,13 +100,13 @@ TEST(SigmaCorpus, EveryRegressionPairMatchesAsSigmaHqExpects)
         const CompileResult compiled = compileRule(loaded.rules.front());
         ASSERT_TRUE(compiled.rule) << compiled.error;
         int matches = 0;
-        for (const std::string& object : splitObjects(readFile(test::sharedData("sigma/" + event_file)))) {
-            const Event event = parse::parseRecord(object, parse::Format::Json, context);
+        // The files hold pretty-printed objects one after the other (evtx dumps).
+        forEachEvent(pair.event_file, [&](std::size_t, Event&& event) {
             if (compiled.rule->matches(EventLookup(event)))
                 ++matches;
-        }
+        });
         const bool ok = matches >= expected.value_or(1);
-        EXPECT_TRUE(ok) << event_file << ": " << matches << " matches, expected at least "
+        EXPECT_TRUE(ok) << pair.event_file.string() << ": " << matches << " matches, expected at least "
                         << expected.value_or(1);
         if (expected && matches > *expected)
             std::cout << "more matches than match_count (" << matches << " > " << *expected
