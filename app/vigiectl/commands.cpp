@@ -92,29 +92,6 @@ void printRetentionRun(const store::RetentionRun& run)
 }
 
 // Runs a command body, turning exceptions into one clear line on stderr.
-// --from/--to: ISO 8601, or relative to now: -15m, -1h, -24h, -7d (also s).
-Timestamp timeOption(const std::string& text, Timestamp now)
-{
-    if (text.size() >= 3 && text[0] == '-') {
-        long long amount = 0;
-        const char* begin = text.data() + 1;
-        const char* end = text.data() + text.size() - 1;
-        const auto [ptr, ec] = std::from_chars(begin, end, amount);
-        const char unit = text.back();
-        if (ec == std::errc() && ptr == end && amount >= 0 && amount < 100000) {
-            const std::chrono::seconds scale = unit == 's'   ? std::chrono::seconds(1)
-                                               : unit == 'm' ? std::chrono::minutes(1)
-                                               : unit == 'h' ? std::chrono::hours(1)
-                                               : unit == 'd' ? std::chrono::days(1)
-                                                             : std::chrono::seconds(0);
-            if (scale.count() > 0)
-                return now - amount * scale;
-        }
-    }
-    if (const auto parsed = query::parseIsoTimestamp(text))
-        return parsed->ts;
-    throw std::invalid_argument("'" + text + "' is neither an ISO 8601 time nor -15m, -1h, -7d...");
-}
 
 // The built-in detection rules plus every --rules FILE_OR_DIR; what cannot run is announced.
 std::shared_ptr<detect::LiveDetection> detectionOption(const Options& options, const char* command)

@@ -38,6 +38,9 @@ Commands:
           For each event of FILE the rules match: its line and the rule ids; each
           correlation firing: corr, its id, group and window. FILE holds Vigie's JSON
           events (as parse prints them), raw JSON (Windows/Sysmon...) or log lines.
+  rules hunt --database CONNINFO --from T [--to T] [--rules FILE_OR_DIR...]
+          Run the built-in rules and --rules over the stored events of that range,
+          oldest first; what they find is stored as alerts marked retro-hunt.
   db retention --database CONNINFO --days N [--dry-run]
           Drop the daily event partitions (and their per-minute counts) older than the
           N days before today; print each partition dropped (or that would be).

@@ -3,6 +3,8 @@
 // into one line on stderr and an exit code.
 #include "commands.h"
 
+#include "event/event.h"
+
 #include <iostream>
 #include <map>
 #include <optional>
@@ -33,6 +35,10 @@ struct Options {
 
 // Throws std::invalid_argument for an option not in `known` or without its value.
 Options parseOptions(const Arguments& args, const std::vector<std::string>& known);
+
+// --from/--to: ISO 8601, or relative to `now`: -15m, -1h, -24h, -7d (also s). Throws
+// std::invalid_argument for anything else.
+Timestamp timeOption(const std::string& text, Timestamp now);
 
 // Runs a command's body: std::invalid_argument (bad usage) exits 2, any other exception 1,
 // each printed as "vigiectl COMMAND: what".

@@ -1,10 +1,11 @@
-// vigiectl rules check|test: Sigma rules without a server — which ones Vigie can run, and
-// which events of a file they match.
+// vigiectl rules check|test|hunt: which Sigma rules Vigie can run, which events of a file they
+// match, and what they find in stored history.
 #include "commands.h"
 #include "options.h"
 
 #include "detect/event_input.h"
 #include "detect/live_detection.h"
+#include "detect/retro_hunt.h"
 #include "detect/sigma_loader.h"
 #include "event/event_json.h"
 
@@ -110,6 +111,33 @@ int test(const Options& options)
     return 0;
 }
 
+// The built-in rules plus --rules over stored history; progress on stderr, then a summary.
+int hunt(const Options& options)
+{
+    const auto from = options.get("from");
+    if (!from)
+        throw std::invalid_argument("give the start of the range with --from T");
+    const Timestamp now = nowTimestamp();
+    query::TimeRange range{timeOption(*from, now), timeOption(options.get("to").value_or("-0s"), now)};
+    std::vector<std::filesystem::path> paths;
+    for (const auto& path : options.all("rules"))
+        paths.emplace_back(path);
+    const auto detection = detect::LiveDetection::withRules(paths);
+    store::PgConnection db(options.get("database").value_or(""));
+    int last_percent = -1;
+    const auto result = detect::runRetroHunt(db, detection, range, [&](const detect::RetroHuntProgress& p) {
+        const int percent = static_cast<int>(p.fraction * 100);
+        if (percent / 10 != last_percent / 10)
+            std::fprintf(stderr, "vigiectl rules hunt: %3d %%  %llu events, %llu hits\n", percent,
+                         static_cast<unsigned long long>(p.events),
+                         static_cast<unsigned long long>(p.alerts));
+        last_percent = percent;
+    });
+    std::printf("events=%llu alerts=%llu\n", static_cast<unsigned long long>(result.events),
+                static_cast<unsigned long long>(result.alerts));
+    return 0;
+}
+
 } // namespace
 
 int rules(const Arguments& args)
@@ -122,6 +150,10 @@ int rules(const Arguments& args)
     const Arguments rest(args.begin() + 1, args.end());
     if (sub == "check")
         return guarded("rules check", [&] { return check(parseOptions(rest, {"mapping"})); });
+    if (sub == "hunt")
+        return guarded("rules hunt", [&] {
+            return hunt(parseOptions(rest, {"database", "from", "to", "rules"}));
+        });
     if (sub == "test")
         return guarded("rules test", [&] {
             return test(parseOptions(rest, {"rules", "events", "mapping"}));

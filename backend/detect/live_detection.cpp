@@ -53,7 +53,7 @@ LiveDetection::Worker::Worker(std::shared_ptr<LiveDetection> detection)
 }
 
 void LiveDetection::Worker::match(const Event& event, std::vector<std::size_t>& rules,
-                                  std::vector<CorrelationAlert>& fired)
+                                  std::vector<CorrelationAlert>& fired, std::int64_t event_id)
 {
     matches_.clear();
     detector_.match(event, matches_);
@@ -66,7 +66,7 @@ void LiveDetection::Worker::match(const Event& event, std::vector<std::size_t>& 
             continue;
         // Group-by values through the base rule's own mapping entry.
         view_.reset(event, d.set_->mapping().entries()[match.entry]);
-        BaseMatch base{index, event.ts, {}, 0};
+        BaseMatch base{index, event.ts, {}, static_cast<std::uint64_t>(event_id)};
         base.values.reserve(fields.size());
         for (const auto& field : fields) {
             const auto value = view_.value(field);
@@ -76,15 +76,16 @@ void LiveDetection::Worker::match(const Event& event, std::vector<std::size_t>& 
     }
 }
 
-void LiveDetection::Worker::inspect(const Event& event, std::vector<store::AlertRecord>& out)
+void LiveDetection::Worker::inspect(const Event& event, std::vector<store::AlertRecord>& out,
+                                    std::int64_t event_id)
 {
     rules_.clear();
     fired_.clear();
-    match(event, rules_, fired_);
+    match(event, rules_, fired_, event_id);
     LiveDetection& d = *detection_;
     for (const auto index : rules_)
         if (d.correlations_.baseRuleAlerts(index))
-            d.addRuleAlert(d.loaded_.rules[index], event, out);
+            d.addRuleAlert(d.loaded_.rules[index], event, event_id, out);
     d.addCorrelationAlerts(fired_, event.host, out);
 }
 
@@ -100,7 +101,7 @@ void LiveDetection::advance(Timestamp watermark, std::vector<store::AlertRecord>
     addCorrelationAlerts(fired, {}, out);
 }
 
-void LiveDetection::addRuleAlert(const SigmaRule& rule, const Event& event,
+void LiveDetection::addRuleAlert(const SigmaRule& rule, const Event& event, std::int64_t event_id,
                                  std::vector<store::AlertRecord>& out)
 {
     store::AlertRecord record;
@@ -116,6 +117,8 @@ void LiveDetection::addRuleAlert(const SigmaRule& rule, const Event& event,
     record.last_ts = event.ts;
     if (decision.is_new)
         record.sample_json = eventToJson(event);
+    if (event_id > 0)
+        record.event_ids.push_back(event_id);
     out.push_back(std::move(record));
 }
 
@@ -133,6 +136,9 @@ void LiveDetection::addCorrelationAlerts(const std::vector<CorrelationAlert>& fi
         record.window_start = decision.window_start;
         record.first_ts = alert.window_start;
         record.last_ts = alert.window_end;
+        for (const auto& sample : alert.samples)
+            if (sample.event_ref > 0)
+                record.event_ids.push_back(static_cast<std::int64_t>(sample.event_ref));
         out.push_back(std::move(record));
     }
 }

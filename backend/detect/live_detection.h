@@ -33,10 +33,12 @@ public:
     public:
         explicit Worker(std::shared_ptr<LiveDetection> detection);
         // Appends an alert record for each rule and correlation the event sets off.
-        void inspect(const Event& event, std::vector<store::AlertRecord>& out);
+        // `event_id`: the stored row's id when known (a retro-hunt), kept in the alert.
+        void inspect(const Event& event, std::vector<store::AlertRecord>& out, std::int64_t event_id = 0);
         // What the event sets off, before suppression: the rules it matches (indexes into
         // loaded().rules, each once) and the correlations that fire with it.
-        void match(const Event& event, std::vector<std::size_t>& rules, std::vector<CorrelationAlert>& fired);
+        void match(const Event& event, std::vector<std::size_t>& rules, std::vector<CorrelationAlert>& fired,
+                   std::int64_t event_id = 0);
 
     private:
         std::shared_ptr<LiveDetection> detection_;
@@ -54,7 +56,8 @@ public:
     const LoadResult& loaded() const { return loaded_; }
 
 private:
-    void addRuleAlert(const SigmaRule& rule, const Event& event, std::vector<store::AlertRecord>& out);
+    void addRuleAlert(const SigmaRule& rule, const Event& event, std::int64_t event_id,
+                      std::vector<store::AlertRecord>& out);
     void addCorrelationAlerts(const std::vector<CorrelationAlert>& fired, const std::string& host,
                               std::vector<store::AlertRecord>& out);
 

@@ -243,14 +243,15 @@ SqlWithParams buildEventPage(const SearchRequest& request, Placeholders style)
     compiler.compile(tree.get());
     appendRange(compiler, request.range);
     if (request.after) {
-        // Row comparison walks the (ts, id) index backwards: newest first, ties by id.
-        compiler.sql(" AND (ts, id) < (");
+        // Row comparison walks the (ts, id) index: backwards for newest first, ties by id.
+        compiler.sql(request.oldest_first ? " AND (ts, id) > (" : " AND (ts, id) < (");
         compiler.param(formatTimestamp(request.after->ts));
         compiler.sql("::timestamptz, ");
         compiler.param(std::to_string(request.after->id));
         compiler.sql("::bigint)");
     }
-    compiler.sql(" ORDER BY ts DESC, id DESC LIMIT " + std::to_string(request.limit));
+    compiler.sql(request.oldest_first ? " ORDER BY ts, id LIMIT " : " ORDER BY ts DESC, id DESC LIMIT ");
+    compiler.sql(std::to_string(request.limit));
     return compiler.take();
 }
 

@@ -60,6 +60,7 @@ struct SearchRequest {
     TimeRange range;
     std::size_t limit = 100;
     std::optional<Cursor> after; // keyset pagination, newest first
+    bool oldest_first = false;   // the other way (a retro-hunt reads history in time order)
 };
 
 // The columns every event query returns, in this order (id first, then the Event's fields in
@@ -67,7 +68,7 @@ struct SearchRequest {
 const std::vector<std::string_view>& eventColumns();
 
 // SELECT <eventColumns> FROM events WHERE <filter> AND <range> AND <cursor>
-// ORDER BY ts DESC, id DESC LIMIT <limit>. Throws SyntaxError.
+// ORDER BY ts DESC, id DESC LIMIT <limit> (ascending with oldest_first). Throws SyntaxError.
 SqlWithParams buildEventPage(const SearchRequest& request, Placeholders style = Placeholders::Dollar);
 
 // Counts of matching events per time bucket over the range: rows (bucket_start, count),

@@ -331,6 +331,13 @@ TEST(Query, PageAndHistogramStatements)
               "ORDER BY ts DESC, id DESC LIMIT 50");
     EXPECT_EQ(page.params, (Params{"a", "2026-11-22T00:00:00.000000Z", "2026-11-23T00:00:00.000000Z",
                                    "2026-11-22T12:00:00.000000Z", "42"}));
+    // A retro-hunt walks the same index the other way.
+    request.oldest_first = true;
+    const auto ascending = query::buildEventPage(request);
+    EXPECT_NE(ascending.sql.find("AND (ts, id) > ($4::timestamptz, $5::bigint) ORDER BY ts, id LIMIT 50"),
+              std::string::npos)
+        << ascending.sql;
+    request.oldest_first = false;
     // host is a rollup dimension: whole-minute buckets are summed from event_counts_1m...
     const auto histogram = query::buildHistogram(request, std::chrono::minutes(5));
     EXPECT_NE(histogram.sql.find("date_bin($1::interval, minute, $2::timestamptz)"), std::string::npos);
