@@ -3,9 +3,11 @@
 #include "event/event_json.h"
 #include "store/rollup_builder.h"
 
-#include <charconv>
+#include <simdjson.h>
+
 #include <map>
 #include <tuple>
+#include <type_traits>
 
 namespace vigie::store {
 namespace {
@@ -15,50 +17,24 @@ std::optional<std::string> textOrNull(const std::string& text)
     return text.empty() ? std::nullopt : std::optional(text);
 }
 
-// "{1,2,3}" or "{}" from PostgreSQL's text output of a bigint[].
-std::vector<std::int64_t> parseIdArray(std::string_view text)
+// The elements of a JSON array PostgreSQL wrote (array_to_json), read with simdjson like the
+// events' fields (decodeFields), so every escape is decoded. Throws StoreError if it is not one.
+template <typename T> std::vector<T> jsonArray(std::string_view json)
 {
-    std::vector<std::int64_t> ids;
-    if (text.size() < 2)
-        return ids;
-    text = text.substr(1, text.size() - 2);
-    while (!text.empty()) {
-        const auto comma = text.find(',');
-        const auto item = text.substr(0, comma);
-        std::int64_t id = 0;
-        std::from_chars(item.data(), item.data() + item.size(), id);
-        ids.push_back(id);
-        text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    simdjson::dom::parser parser;
+    simdjson::dom::array array;
+    if (parser.parse(json.data(), json.size()).get(array) != simdjson::SUCCESS)
+        throw StoreError("alerts: unreadable array " + std::string(json.substr(0, 80)));
+    // Strings are read as views into the parser's buffer and copied before it goes.
+    using Read = std::conditional_t<std::is_same_v<T, std::string>, std::string_view, T>;
+    std::vector<T> values;
+    for (const auto element : array) {
+        Read value{};
+        if (element.get(value) != simdjson::SUCCESS)
+            throw StoreError("alerts: unexpected array element in " + std::string(json.substr(0, 80)));
+        values.emplace_back(value);
     }
-    return ids;
-}
-
-// Tags come back through array_to_json so that commas and quotes inside a tag need no parser
-// of PostgreSQL's array syntax here: a JSON array of strings.
-std::vector<std::string> parseTags(std::string_view json)
-{
-    std::vector<std::string> tags;
-    std::string current;
-    bool inside = false;
-    for (std::size_t i = 0; i < json.size(); ++i) {
-        const char c = json[i];
-        if (!inside) {
-            if (c == '"') {
-                inside = true;
-                current.clear();
-            }
-            continue;
-        }
-        if (c == '\\' && i + 1 < json.size()) {
-            current.push_back(json[++i]);
-        } else if (c == '"') {
-            inside = false;
-            tags.push_back(current);
-        } else {
-            current.push_back(c);
-        }
-    }
-    return tags;
+    return values;
 }
 
 } // namespace
@@ -119,16 +95,16 @@ std::vector<StoredAlert> AlertStore::list(bool include_acknowledged, int limit)
 {
     const auto result = db_.exec(
         "SELECT id, rule_id, rule_title, level, array_to_json(tags), coalesce(host, ''), entity, "
-        "extract(epoch FROM window_start)::numeric * 1000000, extract(epoch FROM first_ts)::numeric * "
-        "1000000, "
-        "extract(epoch FROM last_ts)::numeric * 1000000, count, event_ids, coalesce(sample::text, ''), "
-        "origin, "
+        "(extract(epoch FROM window_start) * 1000000)::bigint, (extract(epoch FROM first_ts) * "
+        "1000000)::bigint, "
+        "(extract(epoch FROM last_ts) * 1000000)::bigint, count, array_to_json(event_ids), "
+        "coalesce(sample::text, ''), origin, "
         "status, coalesce(acknowledged_by, '') FROM alerts WHERE $1::boolean OR status = 'new' "
         "ORDER BY array_position(ARRAY['critical', 'high', 'medium', 'low', 'informational'], level), "
         "last_ts DESC, id DESC LIMIT $2::int",
         {std::string(include_acknowledged ? "true" : "false"), std::to_string(limit)});
     auto micros = [&](int row, int column) {
-        return Timestamp(std::chrono::microseconds(std::stoll(std::string(result.text(row, column)))));
+        return Timestamp(std::chrono::microseconds(result.integer(row, column)));
     };
     std::vector<StoredAlert> alerts;
     alerts.reserve(static_cast<std::size_t>(result.rows()));
@@ -139,14 +115,14 @@ std::vector<StoredAlert> AlertStore::list(bool include_acknowledged, int limit)
         r.rule_id = result.text(row, 1);
         r.rule_title = result.text(row, 2);
         r.level = result.text(row, 3);
-        r.tags = parseTags(result.text(row, 4));
+        r.tags = jsonArray<std::string>(result.text(row, 4));
         r.host = result.text(row, 5);
         r.entity = result.text(row, 6);
         r.window_start = micros(row, 7);
         r.first_ts = micros(row, 8);
         r.last_ts = micros(row, 9);
         r.count = result.integer(row, 10);
-        r.event_ids = parseIdArray(result.text(row, 11));
+        r.event_ids = jsonArray<std::int64_t>(result.text(row, 11));
         r.sample_json = result.text(row, 12);
         r.retro_hunt = result.text(row, 13) == "retro-hunt";
         alert.acknowledged = result.text(row, 14) == "acknowledged";

@@ -138,7 +138,7 @@ TEST_F(AlertStoreTest, RuleTextIsStoredAsWrittenAndBadLevelsAreRefused)
     auto hostile = bruteForce(2, {});
     hostile.rule_id = "x'); DROP TABLE alerts; --";
     hostile.rule_title = "quote \" backslash \\ comma , brace } NULL";
-    hostile.tags = {"a,b", "c\"d", "NULL", "e\\f", "{g}"};
+    hostile.tags = {"a,b", "c\"d", "NULL", "e\\f", "{g}", "tab\there\nnewline", "é ü ✓"};
     hostile.entity = "user_name=o'brien";
     alerts.add({hostile});
     const auto listed = alerts.list(false, 10);
