@@ -123,4 +123,15 @@ void DatabaseJob::run()
         Qt::QueuedConnection);
 }
 
+store::DatabaseContents readDatabaseContents(const QString& conninfo, QString* error)
+{
+    try {
+        store::PgConnection connection(conninfo.toStdString());
+        return store::databaseContents(connection);
+    } catch (const std::exception& e) {
+        *error = QString::fromUtf8(e.what()).trimmed();
+        return {};
+    }
+}
+
 } // namespace vigie::models

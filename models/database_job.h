@@ -5,6 +5,8 @@
 // database's tables for a backup; a restore's total is unknown, 0). cancel() kills the tool: a
 // cancelled backup leaves no file under the chosen name, a cancelled restore leaves the target
 // as it was. Created and used on the GUI thread.
+#include "store/database_backup.h"
+
 #include <QFuture>
 #include <QMetaType>
 #include <QObject>
@@ -13,6 +15,10 @@
 #include <stop_token>
 
 namespace vigie::models {
+
+// What the database at `conninfo` holds (for a restore's confirmation). Blocking: call it off
+// the GUI thread. On failure, *error says why and the contents are empty.
+store::DatabaseContents readDatabaseContents(const QString& conninfo, QString* error);
 
 struct DatabaseJobSummary {
     enum class Kind { Backup, Restore };

@@ -18,7 +18,6 @@
 #include <QWidget>
 #include <QtConcurrent>
 
-#include <exception>
 
 namespace vigie::widgets {
 
@@ -131,16 +130,9 @@ void AdministrationController::confirmRestore(const QString& path)
     if (conninfo_.isEmpty() || job_ || readingContents_)
         return;
     readingContents_ = true;
-    const std::string conninfo = conninfo_.toStdString();
-    contentsWork_ = QtConcurrent::run([this, conninfo, path] {
-        store::DatabaseContents contents;
+    contentsWork_ = QtConcurrent::run([this, conninfo = conninfo_, path] {
         QString error;
-        try {
-            store::PgConnection connection(conninfo);
-            contents = store::databaseContents(connection);
-        } catch (const std::exception& e) {
-            error = QString::fromUtf8(e.what()).trimmed();
-        }
+        const auto contents = models::readDatabaseContents(conninfo, &error);
         QMetaObject::invokeMethod(
             this, [this, path, contents, error] { askRestore(path, contents, error); }, Qt::QueuedConnection);
     });
