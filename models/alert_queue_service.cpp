@@ -28,8 +28,10 @@ void AlertQueueService::attach(const QString& conninfo)
     detach();
     worker_.start<AlertQueueOutcome>(new AlertQueueWorker(conninfo.toStdString()), &AlertQueueWorker::done,
                                      this, [this](const AlertQueueOutcome& outcome) { onDone(outcome); });
-    Q_EMIT attachedChanged(true);
+    // Loading before telling: a panel reading isLoading() on attachedChanged shows "Reading…",
+    // not "nothing yet", during the first load.
     loadRequest_ = reload();
+    Q_EMIT attachedChanged(true);
     timer_->start();
 }
 

@@ -26,8 +26,10 @@ bool SavedSearchService::attach(const QString& conninfo, QString* error)
     detach();
     worker_.start<SavedSearchOutcome>(new SavedSearchWorker(options), &SavedSearchWorker::done, this,
                                       [this](const SavedSearchOutcome& outcome) { onDone(outcome); });
-    Q_EMIT attachedChanged(true);
+    // Loading before telling: a panel reading isLoading() on attachedChanged shows "Reading…",
+    // not "nothing yet", during the first load.
     loadRequest_ = reload();
+    Q_EMIT attachedChanged(true);
     return true;
 }
 

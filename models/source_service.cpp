@@ -24,8 +24,10 @@ bool SourceService::attach(ingest::Engine* engine, const QString& conninfo, QStr
     detach();
     worker_.start<SourceOutcome>(new SourceWorker(engine, options), &SourceWorker::done, this,
                                  [this](const SourceOutcome& outcome) { onDone(outcome); });
-    Q_EMIT attachedChanged(true);
+    // Loading before telling: a panel reading isLoading() on attachedChanged shows "Reading…",
+    // not "nothing yet", during the first load.
     loadRequest_ = reload();
+    Q_EMIT attachedChanged(true);
     return true;
 }
 

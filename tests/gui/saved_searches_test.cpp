@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -55,6 +56,9 @@ protected:
         auto window = std::make_unique<widgets::MainWindow>(&status_, &languages_);
         window->eventModel()->setPageSize(50);
         window->openEvents(QString::fromStdString(db_.conninfo()));
+        // Until the first answer the panel says it is reading, not that there is nothing.
+        const auto* placeholder = window->findChild<QLabel*>(QStringLiteral("savedSearchesPlaceholder"));
+        EXPECT_EQ(placeholder ? placeholder->text() : QString(), QStringLiteral("Reading the saved searches…"));
         window->show();
         window->activateWindow();
         EXPECT_TRUE(QTest::qWaitForWindowActive(window.get()));
