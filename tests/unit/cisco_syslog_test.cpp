@@ -4,13 +4,11 @@
 // %...: tag keep their usual reading.
 #include "event/event_json.h"
 #include "parse/record_parser.h"
+#include "support/scoped_tz.h"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cstdlib>
-#include <ctime>
-#include <optional>
 #include <string>
 
 namespace {
@@ -29,21 +27,6 @@ const Timestamp kReceived = utc(2024, 3, 1, 19, 0, 0);
 
 class CiscoSyslog : public ::testing::Test {
 protected:
-    void SetUp() override
-    {
-        if (const char* old = std::getenv("TZ"))
-            old_tz_ = old;
-        ::setenv("TZ", "UTC", 1);
-        ::tzset();
-    }
-    void TearDown() override
-    {
-        if (old_tz_)
-            ::setenv("TZ", old_tz_->c_str(), 1);
-        else
-            ::unsetenv("TZ");
-        ::tzset();
-    }
     static Event parse(const std::string& line, parse::Format format = parse::Format::Auto)
     {
         return parse::parseRecord(line, format, {kReceived, kPeer});
@@ -54,7 +37,7 @@ protected:
         return v ? *v : "<absent>";
     }
 
-    std::optional<std::string> old_tz_;
+    test::ScopedTz tz_{"UTC"};
 };
 
 TEST_F(CiscoSyslog, SequenceUnsyncedClockMillisAndZone)

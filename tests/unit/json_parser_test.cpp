@@ -46,7 +46,10 @@ Timestamp utc(int y, int mo, int d, int h, int mi, int s, int us)
 std::string sampleLine(const std::string& relative, std::size_t number)
 {
     const auto lines = test::readLines(test::sharedData(relative));
-    return number - 1 < lines.size() ? lines[number - 1] : std::string();
+    if (number - 1 < lines.size())
+        return lines[number - 1];
+    ADD_FAILURE() << relative << " has no line " << number;
+    return {};
 }
 
 // The first line of `relative` containing `needle`.
@@ -120,6 +123,7 @@ TEST(JsonParser, EveryRealSampleLineParsesAsItsKind)
                     EXPECT_FALSE(event.app.empty());
                 }
             }
+            EXPECT_GT(count, 0u) << file << " has no line to parse";
             std::printf("  %-70s %5zu lines\n", (set.folder + "/" + file.filename().string()).c_str(), count);
             total += count;
         }
@@ -532,6 +536,7 @@ TEST(JsonParser, ParsesOnManyThreadsAtOnce)
 {
     const auto lines = test::readLines(
         test::sharedData("windows/otrf/psh_windows_vault_web_credentials_2020-10-2819191483.json"));
+    ASSERT_GT(lines.size(), 10u);
     std::vector<std::thread> threads;
     std::vector<int> errors(4, 0);
     for (int t = 0; t < 4; ++t)
