@@ -229,15 +229,6 @@ bool takeFlag(Arguments& args, const std::string& flag)
     return true;
 }
 
-std::string isoDay(std::chrono::sys_days day)
-{
-    const std::chrono::year_month_day ymd(day);
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return text;
-}
-
 std::string describe(const store::DatabaseContents& contents)
 {
     return std::to_string(contents.events) + " events in " + std::to_string(contents.partitions) +
@@ -260,10 +251,10 @@ int dbRetention(Arguments args)
     store::PgConnection connection(options.get("database").value_or(""));
     const auto result = store::applyRetention(connection, days, nowTimestamp(), dry_run);
     for (const auto& partition : result.dropped)
-        std::cout << (dry_run ? "would drop " : "dropped ") << partition.name << " (" << isoDay(partition.day)
+        std::cout << (dry_run ? "would drop " : "dropped ") << partition.name << " (" << formatDate(partition.day)
                   << ")\n";
     std::cout << (dry_run ? "dry run: " : "") << result.dropped.size() << " partitions before "
-              << isoDay(result.cutoff) << (dry_run ? " would be dropped" : " dropped");
+              << formatDate(result.cutoff) << (dry_run ? " would be dropped" : " dropped");
     if (!dry_run)
         std::cout << ", " << result.rollup_rows_deleted << " rollup rows deleted";
     std::cout << std::endl;

@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <cstdio>
 #include <limits>
 
 namespace vigie {
@@ -22,6 +23,15 @@ void appendKey(std::string& out, std::string_view key, bool& first)
 }
 
 } // namespace
+
+std::string formatDate(std::chrono::sys_days day)
+{
+    const std::chrono::year_month_day ymd(day);
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return text;
+}
 
 std::string formatTimestamp(Timestamp ts)
 {

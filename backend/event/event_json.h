@@ -20,5 +20,7 @@ std::optional<Event> eventFromJson(std::string_view json, std::string& error);
 
 // RFC 3339 UTC text, e.g. "2026-11-22T06:01:59.123456Z".
 std::string formatTimestamp(Timestamp ts);
+// A UTC day as YYYY-MM-DD (partition names, retention reports).
+std::string formatDate(std::chrono::sys_days day);
 
 } // namespace vigie

@@ -1,24 +1,12 @@
 #include "store/partition_manager.h"
 
-#include <cstdio>
+#include "event/event_json.h"
 
 namespace vigie::store {
-namespace {
-
-std::string isoDate(std::chrono::sys_days day)
-{
-    const std::chrono::year_month_day ymd(day);
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return text;
-}
-
-} // namespace
 
 std::string PartitionManager::partitionName(std::chrono::sys_days day)
 {
-    std::string name = "events_" + isoDate(day);
+    std::string name = "events_" + formatDate(day);
     std::erase(name, '-');
     return name;
 }
@@ -31,8 +19,8 @@ void PartitionManager::ensureDay(std::chrono::sys_days day)
     // The advisory lock serialises writers of several processes creating the same partition.
     const std::string sql = "BEGIN; SELECT pg_advisory_xact_lock(hashtext('vigie.events.partitions')); "
                             "CREATE TABLE IF NOT EXISTS " +
-                            partitionName(day) + " PARTITION OF events FOR VALUES FROM ('" + isoDate(day) +
-                            " 00:00:00+00') TO ('" + isoDate(day + std::chrono::days(1)) +
+                            partitionName(day) + " PARTITION OF events FOR VALUES FROM ('" + formatDate(day) +
+                            " 00:00:00+00') TO ('" + formatDate(day + std::chrono::days(1)) +
                             " 00:00:00+00'); COMMIT;";
     try {
         connection_.execScript(sql);
