@@ -1,7 +1,7 @@
 #include "workstation_session.h"
 
 #include "demo/demo_scenario.h"
-#include "detect/live_detection.h"
+#include "detect/stored_rules.h"
 #include "store/local_cluster.h"
 
 #include <QStringList>
@@ -15,7 +15,7 @@ namespace vigie::models {
 
 WorkstationSession::WorkstationSession(SessionConfig config, QObject* parent)
     : QObject(parent), config_(std::move(config)), sources_(new SourceService(this)),
-      imports_(new ImportQueue(this)), retention_(new RetentionService(this))
+      imports_(new ImportQueue(this)), retention_(new RetentionService(this)), rules_(new RuleService(this))
 {
 }
 
@@ -59,8 +59,12 @@ void WorkstationSession::runStart()
         ingest::EngineConfig engineConfig;
         engineConfig.conninfo = conninfo;
         engineConfig.parse_workers = static_cast<unsigned>(std::clamp(QThread::idealThreadCount() / 2, 1, 4));
-        // The built-in detection rules watch every event (the demo attack raises them).
-        engineConfig.detection = detect::LiveDetection::withRules({});
+        // The enabled stored rules watch every event: the built-in ones (seeded at the first
+        // start; the demo attack raises them) and the analysts' (RuleService changes them live).
+        {
+            store::PgConnection db(conninfo);
+            engineConfig.detection = detect::loadStoredDetection(db);
+        }
         if (config_.demo) {
             ingest::ListenSpec listen;
             listen.protocol = ingest::ListenSpec::Protocol::Tcp;
@@ -98,6 +102,7 @@ void WorkstationSession::runStart()
                     qWarning("Vigie: the sources cannot be read: %s", qUtf8Printable(error));
                 imports_->attach(engine_.get());
                 retention_->attach(readyConninfo);
+                rules_->attach(engine_.get(), readyConninfo);
                 Q_EMIT phaseChanged(phase_);
                 Q_EMIT ready(readyConninfo);
                 retiredEngine_.reset(); // ready()'s receivers moved to the new engine
@@ -130,6 +135,7 @@ void WorkstationSession::stop()
     startWork_.waitForFinished();
     phase_ = Phase::Stopped;
     // Their workers use the engine: they go first.
+    rules_->detach();
     retention_->detach();
     imports_->detach();
     sources_->detach();
@@ -151,6 +157,7 @@ void WorkstationSession::suspendIngest()
         return;
     phase_ = Phase::Suspended;
     Q_EMIT phaseChanged(phase_);
+    rules_->detach();
     retention_->detach();
     imports_->detach();
     sources_->detach();

@@ -12,6 +12,7 @@
 
 #include "import_queue.h"
 #include "retention_service.h"
+#include "rule_service.h"
 #include "source_service.h"
 
 #include <QFuture>
@@ -56,6 +57,9 @@ public:
     ImportQueue* imports() const { return imports_; }
     // The retention window and its daily maintenance, attached while the engine runs.
     RetentionService* retention() const { return retention_; }
+    // The stored detection rules (Rule manager), attached while the engine runs: its changes
+    // reach the engine live. The engine starts with the enabled stored rules.
+    RuleService* rules() const { return rules_; }
     QString conninfo() const { return conninfo_; }
     // The demo listener's URI, empty when not in demo mode.
     QString demoListener() const { return demoListener_; }
@@ -86,6 +90,7 @@ private:
     SourceService* sources_;
     ImportQueue* imports_;
     RetentionService* retention_;
+    RuleService* rules_;
     // The engine stopped by suspendIngest(): kept until the new one is announced, since the
     // engine status may still read its counters until then.
     std::unique_ptr<ingest::Engine> retiredEngine_;

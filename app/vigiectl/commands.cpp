@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include "detect/live_detection.h"
+#include "detect/stored_rules.h"
 #include "event/event_json.h"
 #include "ingest/engine.h"
 #include "ingest/stream_framer.h"
@@ -93,13 +94,18 @@ void printRetentionRun(const store::RetentionRun& run)
 
 // Runs a command body, turning exceptions into one clear line on stderr.
 
-// The built-in detection rules plus every --rules FILE_OR_DIR; what cannot run is announced.
-std::shared_ptr<detect::LiveDetection> detectionOption(const Options& options, const char* command)
+std::vector<std::filesystem::path> rulePaths(const Options& options)
 {
     std::vector<std::filesystem::path> paths;
     for (const auto& path : options.all("rules"))
         paths.emplace_back(path);
-    auto detection = detect::LiveDetection::withRules(paths);
+    return paths;
+}
+
+// What cannot run is announced (the rule manager and `rules check` say why).
+std::shared_ptr<detect::LiveDetection> announced(std::shared_ptr<detect::LiveDetection> detection,
+                                                 const char* command)
+{
     if (const auto refused = detection->report().unsupportedCount())
         std::cerr << "vigiectl " << command << ": detection: " << refused
                   << " rules cannot run and are left out (see vigiectl rules check)\n";
@@ -113,8 +119,11 @@ int serve(const Arguments& args)
     return guarded("serve", [&] {
         const auto options = parseOptions(args, {"database", "listen", "workers", "spool", "memory-cap", "rules"});
         ingest::EngineConfig config;
-        config.detection = detectionOption(options, "serve");
         config.conninfo = options.get("database").value_or("");
+        // The enabled stored rules (built-ins seeded) and --rules; analysts' changes are
+        // polled for below.
+        detect::StoredRulesWatch stored_rules(config.conninfo, rulePaths(options));
+        config.detection = announced(stored_rules.load(), "serve");
         config.parse_workers = workersOption(options);
         config.spool_directory = options.get("spool").value_or(defaultSpoolDirectory());
         if (const auto cap = options.get("memory-cap"))
@@ -146,8 +155,18 @@ int serve(const Arguments& args)
         // applied now and then daily.
         store::RetentionScheduler retention(config.conninfo, std::chrono::hours(24), printRetentionRun);
         retention.start();
-        int signal = 0;
-        sigwait(&stop_signals, &signal);
+        const timespec poll_interval{10, 0};
+        while (sigtimedwait(&stop_signals, nullptr, &poll_interval) < 0) {
+            std::string error;
+            if (auto changed = stored_rules.poll(&error)) {
+                std::cerr << "vigiectl serve: the stored rules changed: " << changed->ruleCount()
+                          << " rules from now on\n";
+                engine.setDetection(announced(std::move(changed), "serve"));
+            } else if (!error.empty()) {
+                std::cerr << "vigiectl serve: cannot read the stored rules (kept as they are): " << error
+                          << "\n";
+            }
+        }
         std::cerr << "vigiectl serve: stopping, storing what was received...\n";
         retention.stop();
         engine.stop();
@@ -166,8 +185,9 @@ int import(const Arguments& args)
             throw std::invalid_argument("give at least one FILE to import");
         const auto format = formatOption(options);
         ingest::EngineConfig config;
-        config.detection = detectionOption(options, "import");
         config.conninfo = options.get("database").value_or("");
+        store::PgConnection db(config.conninfo);
+        config.detection = announced(detect::loadStoredDetection(db, rulePaths(options)), "import");
         config.parse_workers = workersOption(options);
         ingest::Engine engine(config);
         engine.start();

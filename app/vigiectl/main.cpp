@@ -12,8 +12,10 @@ Commands:
   serve   --database CONNINFO --listen URI [--listen URI...] [--workers N]
           [--spool DIR] [--memory-cap MB] [--rules FILE_OR_DIR...]
           Receive logs until SIGINT/SIGTERM, store them, print a summary line.
-          Every event goes through the built-in detection rules and the Sigma rules
-          of --rules (files or folders of .yml); alerts land in the alerts table.
+          Every event goes through the enabled rules stored in the database (the
+          built-in ones, imported ones, analysts' own; changes apply within 10 s) and
+          the Sigma rules of --rules (files or folders of .yml); alerts land in the
+          alerts table.
           URI: tcp://ADDRESS:PORT, udp://ADDRESS:PORT or
                tls://ADDRESS:PORT?cert=FILE.pem&key=FILE.key[&ca=CLIENTS.pem]
                with optional &format=auto|rfc5424|rfc3164|cef|leef|json and &name=NAME.
@@ -23,7 +25,7 @@ Commands:
   import  --database CONNINFO [--format auto|rfc5424|rfc3164|cef|leef|json]
           [--rules FILE_OR_DIR...] FILE...
           Store the lines of log files ('-' reads standard input), print a summary line;
-          detection runs on them as for serve.
+          detection runs on them as for serve (stored rules and --rules).
   search  --database CONNINFO [--from T] [--to T] [--limit N] 'QUERY'
           Print the matching events as JSON lines, newest first (default limit 100).
           T: ISO 8601 (2026-11-22T10:00:00Z; UTC when no zone) or relative: -15m, -1h, -7d.
@@ -38,6 +40,11 @@ Commands:
           For each event of FILE the rules match: its line and the rule ids; each
           correlation firing: corr, its id, group and window. FILE holds Vigie's JSON
           events (as parse prints them), raw JSON (Windows/Sysmon...) or log lines.
+  rules import --database CONNINFO FILE_OR_DIR...
+          Store the rule files that can run in the database (every engine on it then
+          runs them); print the report of rules check and the files not stored.
+  rules list --database CONNINFO
+          One line per stored rule text: id, on/off, origin, version, name, Sigma ids.
   rules hunt --database CONNINFO --from T [--to T] [--rules FILE_OR_DIR...]
           Run the built-in rules and --rules over the stored events of that range,
           oldest first; what they find is stored as alerts marked retro-hunt.

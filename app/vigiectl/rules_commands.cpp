@@ -1,5 +1,6 @@
-// vigiectl rules check|test|hunt: which Sigma rules Vigie can run, which events of a file they
-// match, and what they find in stored history.
+// vigiectl rules check|test|hunt|import|list: which Sigma rules Vigie can run, which events of a
+// file they match, what they find in stored history, and the rules stored in the database
+// (those every engine on it runs).
 #include "commands.h"
 #include "options.h"
 
@@ -7,7 +8,10 @@
 #include "detect/live_detection.h"
 #include "detect/retro_hunt.h"
 #include "detect/sigma_loader.h"
+#include "detect/stored_rules.h"
 #include "event/event_json.h"
+#include "store/migrator.h"
+#include "store/rule_store.h"
 
 #include <cstdio>
 
@@ -32,26 +36,73 @@ detect::FieldMapping mappingOption(const Options& options)
 }
 
 // One line per document: "ok  FILE  ID  TITLE" or "unsupported: REASON  FILE  ID", then a
-// total. Exit 0 even when some cannot run (that is the report), 2 on bad usage.
-int check(const Options& options)
+// total.
+void printReport(const detect::CheckReport& report)
 {
-    auto loaded = loadRules(options.positional);
-    const auto correlations = loaded.correlations;
-    const detect::LiveDetection detection(std::move(loaded), mappingOption(options));
-    const auto& report = detection.report();
     for (const auto& rule : report.rules) {
         if (rule.ok)
             std::printf("ok  %s  %s  %s\n", rule.file.c_str(), rule.id.c_str(), rule.title.c_str());
         else
             std::printf("unsupported: %s  %s  %s\n", rule.reason.c_str(), rule.file.c_str(), rule.id.c_str());
     }
-    for (const auto& correlation : correlations)
-        std::printf("ok  %s  %s  %s (correlation)\n", correlation.file.c_str(), correlation.id.c_str(),
-                    correlation.title.c_str());
-    const std::size_t total = report.rules.size() + correlations.size();
-    const std::size_t ok = report.okCount() + correlations.size();
+    const std::size_t total = report.rules.size();
+    const std::size_t ok = report.okCount();
     std::printf("total %zu: ok %zu, unsupported %zu (%.1f %% ok)\n", total, ok, total - ok,
                 total ? 100.0 * static_cast<double>(ok) / static_cast<double>(total) : 100.0);
+}
+
+// The report of printReport. Exit 0 even when some cannot run (that is the report), 2 on bad
+// usage.
+int check(const Options& options)
+{
+    auto loaded = loadRules(options.positional);
+    const auto correlations = loaded.correlations;
+    const detect::LiveDetection detection(std::move(loaded), mappingOption(options));
+    auto report = detection.report();
+    for (const auto& correlation : correlations) {
+        detect::RuleStatus status{correlation.file, correlation.doc_index, correlation.id, {}, true, {}};
+        status.title = correlation.title + " (correlation)";
+        report.rules.push_back(std::move(status));
+    }
+    printReport(report);
+    return 0;
+}
+
+// Stores the files that can run in `detection_rules` (every engine on the database picks them
+// up: the desktop at once, `vigiectl serve` within seconds); prints the report of `rules
+// check`, then one line per file not stored and a summary. Exit 0, 2 on bad usage.
+int importRules(const Options& options)
+{
+    if (options.positional.empty())
+        throw std::invalid_argument("give at least one rule FILE or folder");
+    store::PgConnection db(options.get("database").value_or(""));
+    store::applyMigrations(db);
+    store::RuleStore rules(db);
+    std::vector<std::filesystem::path> paths(options.positional.begin(), options.positional.end());
+    const auto result = detect::importRuleFiles(rules, paths);
+    printReport(result.report);
+    for (const auto& file : result.files)
+        if (file.id == 0)
+            std::printf("not stored: %s  %s\n", file.path.c_str(), file.why_not.c_str());
+    std::printf("stored %zu of %zu files\n", result.storedCount(), result.files.size());
+    return 0;
+}
+
+// One line per stored text: "ID<TAB>on|off<TAB>ORIGIN<TAB>vVERSION<TAB>NAME<TAB>IDS".
+int listRules(const Options& options)
+{
+    store::PgConnection db(options.get("database").value_or(""));
+    store::applyMigrations(db);
+    store::RuleStore rules(db);
+    detect::seedBuiltinRules(rules);
+    for (const auto& rule : rules.list()) {
+        std::string ids;
+        for (const auto& id : rule.rule_ids)
+            ids += (ids.empty() ? "" : ",") + id;
+        std::printf("%lld\t%s\t%s\tv%d\t%s\t%s\n", static_cast<long long>(rule.id),
+                    rule.enabled ? "on" : "off", rule.origin.c_str(), rule.version, rule.name.c_str(),
+                    ids.c_str());
+    }
     return 0;
 }
 
@@ -144,7 +195,7 @@ int rules(const Arguments& args)
 {
     if (args.empty())
         return guarded("rules", []() -> int {
-            throw std::invalid_argument("give check or test (see vigiectl --help)");
+            throw std::invalid_argument("give check, test, hunt, import or list (see vigiectl --help)");
         });
     const std::string sub = args.front();
     const Arguments rest(args.begin() + 1, args.end());
@@ -154,6 +205,10 @@ int rules(const Arguments& args)
         return guarded("rules hunt", [&] {
             return hunt(parseOptions(rest, {"database", "from", "to", "rules"}));
         });
+    if (sub == "import")
+        return guarded("rules import", [&] { return importRules(parseOptions(rest, {"database"})); });
+    if (sub == "list")
+        return guarded("rules list", [&] { return listRules(parseOptions(rest, {"database"})); });
     if (sub == "test")
         return guarded("rules test", [&] {
             return test(parseOptions(rest, {"rules", "events", "mapping"}));

@@ -18,10 +18,25 @@ std::string alertLevel(const std::string& level)
     return "medium";
 }
 
+// The rules' own `vigie: {suppress: ...}` windows, unless the caller already set that rule's.
+SuppressionOptions withRuleWindows(const LoadResult& loaded, SuppressionOptions options)
+{
+    const auto add = [&options](const std::string& id, const std::string& title, const VigieOptions& vigie) {
+        if (vigie.suppress_seconds)
+            options.per_rule.emplace(id.empty() ? title : id, std::chrono::seconds(*vigie.suppress_seconds));
+    };
+    for (const auto& rule : loaded.rules)
+        add(rule.id, rule.title, rule.vigie);
+    for (const auto& correlation : loaded.correlations)
+        add(correlation.id, correlation.title, correlation.vigie);
+    return options;
+}
+
 } // namespace
 
 LiveDetection::LiveDetection(LoadResult loaded, FieldMapping mapping, SuppressionOptions suppression)
-    : loaded_(std::move(loaded)), correlations_(loaded_), suppressor_(std::move(suppression))
+    : loaded_(std::move(loaded)), correlations_(loaded_),
+      suppressor_(withRuleWindows(loaded_, std::move(suppression)))
 {
     auto build = RuleSetBuilder::build(loaded_, std::move(mapping));
     set_ = std::move(build.set);
@@ -83,9 +98,14 @@ void LiveDetection::Worker::inspect(const Event& event, std::vector<store::Alert
     fired_.clear();
     match(event, rules_, fired_, event_id);
     LiveDetection& d = *detection_;
-    for (const auto index : rules_)
-        if (d.correlations_.baseRuleAlerts(index))
-            d.addRuleAlert(d.loaded_.rules[index], event, event_id, out);
+    // match() pushed one rule per entry of matches_, in order.
+    for (std::size_t i = 0; i < rules_.size(); ++i) {
+        const std::size_t index = rules_[i];
+        if (!d.correlations_.baseRuleAlerts(index))
+            continue;
+        const SigmaRule& rule = d.loaded_.rules[index];
+        d.addRuleAlert(rule, event, entityFor(rule, event, matches_[i].entry), event_id, out);
+    }
     d.addCorrelationAlerts(fired_, event.host, out);
 }
 
@@ -101,12 +121,27 @@ void LiveDetection::advance(Timestamp watermark, std::vector<store::AlertRecord>
     addCorrelationAlerts(fired, {}, out);
 }
 
-void LiveDetection::addRuleAlert(const SigmaRule& rule, const Event& event, std::int64_t event_id,
-                                 std::vector<store::AlertRecord>& out)
+std::string LiveDetection::Worker::entityFor(const SigmaRule& rule, const Event& event, std::size_t entry)
+{
+    if (rule.vigie.suppress_by.empty())
+        return AlertSuppressor::entityOf(event);
+    // The fields are Sigma names: read them through the entry the rule matched on.
+    view_.reset(event, detection_->set_->mapping().entries()[entry]);
+    std::vector<std::pair<std::string, std::string>> group;
+    group.reserve(rule.vigie.suppress_by.size());
+    for (const auto& field : rule.vigie.suppress_by) {
+        const auto value = view_.value(field);
+        group.emplace_back(field, value ? std::string(*value) : std::string());
+    }
+    return AlertSuppressor::entityOf(group);
+}
+
+void LiveDetection::addRuleAlert(const SigmaRule& rule, const Event& event, std::string entity,
+                                 std::int64_t event_id, std::vector<store::AlertRecord>& out)
 {
     store::AlertRecord record;
     record.rule_id = rule.id.empty() ? rule.title : rule.id;
-    record.entity = AlertSuppressor::entityOf(event);
+    record.entity = std::move(entity);
     const auto decision = suppressor_.offer(record.rule_id, record.entity, event.ts);
     record.rule_title = rule.title;
     record.level = alertLevel(rule.level);

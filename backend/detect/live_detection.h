@@ -4,6 +4,9 @@
 // which holds a Worker (its own Detector and view). Findings come out as store::AlertRecord,
 // one per hit, for the writer to add in the batch's transaction (AlertStore merges hits of the
 // same alert). Built once, any thread; Worker: one thread; advance(): any thread.
+// A rule's `vigie: {suppress: 30m, suppress_by: [field...]}` (sigma_rule.h) sets its own
+// suppression window and what one of its alerts stands for. To change rules, build a new
+// LiveDetection (rule_texts.h) and hand it to the engine (Engine::setDetection).
 #include "detect/alert_suppressor.h"
 #include "detect/correlation.h"
 #include "detect/detector.h"
@@ -41,6 +44,9 @@ public:
                    std::int64_t event_id = 0);
 
     private:
+        // What one alert of `rule` stands for: its `vigie.suppress_by` fields, else host and user.
+        std::string entityFor(const SigmaRule& rule, const Event& event, std::size_t entry);
+
         std::shared_ptr<LiveDetection> detection_;
         Detector detector_;
         EventView view_;
@@ -56,7 +62,7 @@ public:
     const LoadResult& loaded() const { return loaded_; }
 
 private:
-    void addRuleAlert(const SigmaRule& rule, const Event& event, std::int64_t event_id,
+    void addRuleAlert(const SigmaRule& rule, const Event& event, std::string entity, std::int64_t event_id,
                       std::vector<store::AlertRecord>& out);
     void addCorrelationAlerts(const std::vector<CorrelationAlert>& fired, const std::string& host,
                               std::vector<store::AlertRecord>& out);

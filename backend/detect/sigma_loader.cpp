@@ -141,6 +141,61 @@ Detection parseDetection(const std::string& name, const YAML::Node& node)
     return detection;
 }
 
+long long timespanSeconds(const std::string& text)
+{
+    static const std::regex kTimespan{R"(([0-9]+)\s*([smhdwMy]))"};
+    std::smatch match;
+    if (!std::regex_match(text, match, kTimespan))
+        throw Unsupported{"bad timespan '" + text + "'"};
+    const long long count = std::stoll(match[1]);
+    switch (match[2].str()[0]) {
+    case 's':
+        return count;
+    case 'm':
+        return count * 60;
+    case 'h':
+        return count * 3600;
+    case 'd':
+        return count * 86400;
+    case 'w':
+        return count * 7 * 86400;
+    case 'M':
+        return count * 30 * 86400;
+    default:
+        return count * 365 * 86400;
+    }
+}
+
+// Vigie's own `vigie:` key (sigma_rule.h). A key Vigie does not know is refused rather than
+// ignored: a typo would otherwise silently keep the default window.
+VigieOptions parseVigie(const YAML::Node& doc, bool base_rule)
+{
+    VigieOptions options;
+    const YAML::Node node = doc["vigie"];
+    if (!node || node.IsNull())
+        return options;
+    if (!node.IsMap())
+        throw Unsupported{"vigie: must be a map (suppress, suppress_by)"};
+    for (const auto& entry : node) {
+        const std::string key = entry.first.Scalar();
+        if (key == "suppress") {
+            if (!entry.second.IsScalar())
+                throw Unsupported{"vigie.suppress must be a duration such as 30m"};
+            options.suppress_seconds = timespanSeconds(entry.second.Scalar());
+        } else if (key == "suppress_by") {
+            if (!base_rule)
+                throw Unsupported{
+                    "vigie.suppress_by does not apply to a correlation (its alerts follow group-by)"};
+            options.suppress_by = textList(entry.second);
+            if (options.suppress_by.empty())
+                throw Unsupported{"vigie.suppress_by names no field"};
+        } else {
+            throw Unsupported{"unknown key vigie." + key};
+        }
+    }
+    return options;
+}
+
 SigmaRule parseRule(const YAML::Node& doc)
 {
     SigmaRule rule;
@@ -170,37 +225,13 @@ SigmaRule parseRule(const YAML::Node& doc)
     }
     if (rule.conditions.empty())
         throw Unsupported{"no condition"};
+    rule.vigie = parseVigie(doc, true);
     for (const std::string& condition : rule.conditions) {
         if (condition.find('|') != std::string::npos)
             throw Unsupported{"obsolete aggregation in condition '" + condition +
                               "', use a correlation rule"};
     }
     return rule;
-}
-
-long long timespanSeconds(const std::string& text)
-{
-    static const std::regex kTimespan{R"(([0-9]+)\s*([smhdwMy]))"};
-    std::smatch match;
-    if (!std::regex_match(text, match, kTimespan))
-        throw Unsupported{"bad timespan '" + text + "'"};
-    const long long count = std::stoll(match[1]);
-    switch (match[2].str()[0]) {
-    case 's':
-        return count;
-    case 'm':
-        return count * 60;
-    case 'h':
-        return count * 3600;
-    case 'd':
-        return count * 86400;
-    case 'w':
-        return count * 7 * 86400;
-    case 'M':
-        return count * 30 * 86400;
-    default:
-        return count * 365 * 86400;
-    }
 }
 
 SigmaCorrelation parseCorrelation(const YAML::Node& doc)
@@ -269,6 +300,7 @@ SigmaCorrelation parseCorrelation(const YAML::Node& doc)
     const std::string generate =
         text(body, "generate").empty() ? text(doc, "generate") : text(body, "generate");
     c.generate = generate == "true" || generate == "True" || generate == "TRUE";
+    c.vigie = parseVigie(doc, false);
     return c;
 }
 

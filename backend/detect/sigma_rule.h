@@ -38,6 +38,16 @@ struct Detection {
     std::vector<std::vector<SelectionItem>> branches;
 };
 
+// Vigie's own top-level `vigie:` key (not part of Sigma; other tools ignore it), e.g.
+//   vigie:
+//     suppress: 30m                      # this rule's suppression window (default 10m)
+//     suppress_by: [source_ip, user_name] # what one alert stands for (Sigma field names;
+//                                         # default: the event's host and user)
+struct VigieOptions {
+    std::optional<long long> suppress_seconds;
+    std::vector<std::string> suppress_by; // base rules only: a correlation groups by group-by
+};
+
 struct SigmaRule {
     std::string id;
     std::string name;
@@ -50,6 +60,7 @@ struct SigmaRule {
     // In file order; the condition refers to them by name.
     std::vector<std::pair<std::string, Detection>> detections;
     std::vector<std::string> conditions; // ORed (a condition list)
+    VigieOptions vigie;
     std::string file;
     std::size_t doc_index = 0; // 0-based document number inside the file
 };
@@ -81,6 +92,7 @@ struct SigmaCorrelation {
         std::size_t index = 0;
     };
     std::vector<Ref> resolved;
+    VigieOptions vigie; // suppress only
     std::string file;
     std::size_t doc_index = 0;
 };

@@ -90,6 +90,7 @@ struct Engine::Impl {
           writer_id(randomWriterId())
     {
         local = addSource("local", "feed", parse::Format::Auto);
+        detection = config.detection;
     }
 
     std::shared_ptr<SourceState> addSource(std::string name, std::string kind, parse::Format format);
@@ -106,6 +107,8 @@ struct Engine::Impl {
     // hours no batch touched lately, within a small time budget so ingest hardly pauses.
     void compactRollups();
     void countStored(const std::vector<Event>& batch, const std::vector<SourceState*>& sources);
+    // The detection in force, and its generation (bumped by each setDetection).
+    std::shared_ptr<detect::LiveDetection> currentDetection(std::uint64_t* generation = nullptr) const;
     void setDatabaseState(bool up, std::string error);
     SourceState& replaySource();
 
@@ -124,6 +127,11 @@ struct Engine::Impl {
     // transaction, or go alone when no batch comes (writeAlerts).
     std::vector<store::AlertRecord> pending_alerts;
     std::chrono::steady_clock::time_point next_detection_tick{};
+    // config.detection is only read at construction: `detection` is the one in force. Workers
+    // compare the generation (an atomic read per chunk) and take the mutex only on a change.
+    mutable std::mutex detection_mutex;
+    std::shared_ptr<detect::LiveDetection> detection;
+    std::atomic<std::uint64_t> detection_generation{0};
     std::atomic<std::uint64_t> alerts_stored{0};
 
     boost::asio::io_context io;
@@ -205,11 +213,18 @@ void Engine::Impl::parseLoop()
     std::vector<RawRecord> records;
     records.reserve(kParseChunk);
     std::optional<detect::LiveDetection::Worker> detector;
-    if (config.detection)
-        detector.emplace(config.detection);
+    std::uint64_t generation = 0;
+    if (auto current = currentDetection(&generation))
+        detector.emplace(std::move(current));
     while (raw.popSome(records, kParseChunk, std::chrono::milliseconds(100))) {
         if (records.empty())
             continue;
+        // A new rule set applies from a chunk boundary: this chunk is inspected by one of them.
+        if (detection_generation.load(std::memory_order_acquire) != generation) {
+            detector.reset();
+            if (auto current = currentDetection(&generation))
+                detector.emplace(std::move(current));
+        }
         ParsedChunk chunk;
         chunk.events.reserve(records.size());
         chunk.sources.reserve(records.size());
@@ -336,11 +351,12 @@ void Engine::Impl::flush(std::vector<Event>& batch, std::vector<SourceState*>& b
 void Engine::Impl::detectionTick()
 {
     const auto now = std::chrono::steady_clock::now();
-    if (!config.detection || now < next_detection_tick)
+    if (now < next_detection_tick)
         return;
     next_detection_tick = now + std::chrono::seconds(1);
     // Event time lags the wall clock by the lateness the correlations allow.
-    config.detection->advance(nowTimestamp() - std::chrono::seconds(60), pending_alerts);
+    if (const auto current = currentDetection())
+        current->advance(nowTimestamp() - std::chrono::seconds(60), pending_alerts);
     if (pending_alerts.empty() || !database_up.load())
         return;
     try {
@@ -394,6 +410,21 @@ void Engine::Impl::writeLoop()
         if (!open)
             return;
     }
+}
+
+std::shared_ptr<detect::LiveDetection> Engine::Impl::currentDetection(std::uint64_t* generation) const
+{
+    std::lock_guard lock(detection_mutex);
+    if (generation)
+        *generation = detection_generation.load(std::memory_order_relaxed);
+    return detection;
+}
+
+void Engine::setDetection(std::shared_ptr<detect::LiveDetection> detection)
+{
+    std::lock_guard lock(impl_->detection_mutex);
+    impl_->detection = std::move(detection);
+    impl_->detection_generation.fetch_add(1, std::memory_order_release);
 }
 
 Engine::Engine(EngineConfig config) : impl_(std::make_unique<Impl>(std::move(config))) {}

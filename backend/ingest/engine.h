@@ -40,7 +40,8 @@ struct EngineConfig {
     std::uint64_t spool_cap_bytes = 8ull << 30;
     // How the writer recounts the hourly field counts between batches.
     store::CompactionLimits compaction;
-    // Detection rules run by the parse workers on every event; null: no detection.
+    // Detection rules run by the parse workers on every event; null: no detection. Replaced
+    // live with Engine::setDetection.
     std::shared_ptr<detect::LiveDetection> detection;
 };
 
@@ -122,6 +123,14 @@ public:
     // Marks the feed finished: it stays in the counters, inactive.
     void closeFeed(const Feed& feed);
     SourceStats feedStats(const Feed& feed) const;
+
+    // Replaces the detection rules while the engine runs (or before it starts); null stops
+    // detection. Any thread. Each parse worker takes the new detection at its next chunk of
+    // records, so every event is inspected by exactly one of the two, none twice or never.
+    // The old detection's state does not carry over: correlation windows and alert
+    // suppression windows restart empty with the new one (a storm still going on is raised
+    // once more, a correlation half-way through its window has to be seen again).
+    void setDetection(std::shared_ptr<detect::LiveDetection> detection);
 
     // Queues one record under the built-in feed "local" (tests, small tools).
     bool submit(std::string record, parse::Format format, std::string peer_address = {});
