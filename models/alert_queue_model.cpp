@@ -330,7 +330,7 @@ QVariant AlertQueueModel::alertData(const AlertRow& row, int column, int role) c
         case HostColumn:
             return row.host;
         case EntityColumn:
-            return row.entity;
+            return row.entityText();
         case CountColumn:
             return row.count;
         case StatusColumn:
@@ -338,6 +338,8 @@ QVariant AlertQueueModel::alertData(const AlertRow& row, int column, int role) c
                 return tr("New");
             return row.acknowledgedBy.isEmpty() ? tr("Acknowledged")
                                                 : tr("Acknowledged by %1").arg(row.acknowledgedBy);
+        case OriginColumn:
+            return row.retroHunt ? tr("Retro-hunt") : tr("Live");
         default:
             return {};
         }
@@ -439,6 +441,8 @@ QVariant AlertQueueModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Count");
     case StatusColumn:
         return tr("Status");
+    case OriginColumn:
+        return tr("Origin");
     default:
         return {};
     }

@@ -22,6 +22,7 @@ public:
         EntityColumn,
         CountColumn,
         StatusColumn,
+        OriginColumn, // live, or found by a retro-hunt
         ColumnCount
     };
     enum Role {

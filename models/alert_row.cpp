@@ -32,4 +32,10 @@ QStringList AlertRow::attackIds() const
     return ids;
 }
 
+QString AlertRow::entityText() const
+{
+    QString text = entity;
+    return text.replace(entitySeparator, QStringLiteral("  "));
+}
+
 } // namespace vigie::models

@@ -19,7 +19,8 @@ struct AlertRow {
     QString level; // informational, low, medium, high or critical, as stored
     QStringList tags;
     QString host;   // empty: none
-    QString entity; // "key=value" pairs joined by spaces; empty: none
+    // "key=value" pairs joined by entitySeparator (values may hold spaces); empty: none
+    QString entity;
     QDateTime firstSeen;
     QDateTime lastSeen;
     qint64 count = 0;
@@ -27,7 +28,11 @@ struct AlertRow {
     bool acknowledged = false;
     QString acknowledgedBy;
 
+    static constexpr QChar entitySeparator{0x1f};
+
     bool operator==(const AlertRow&) const = default;
+    // The entity as read: "host=web-01  user=alice".
+    QString entityText() const;
     Severity severity() const;
     // The ATT&CK technique and tactic ids among the tags ("attack.t1110.001" -> "T1110.001").
     QStringList attackIds() const;

@@ -69,12 +69,10 @@ private:
 QList<std::pair<QString, QString>> entityPairs(const QString& entity)
 {
     QList<std::pair<QString, QString>> pairs;
-    for (const QString& token : entity.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        const qsizetype equals = token.indexOf(QLatin1Char('='));
+    for (const QString& pair : entity.split(models::AlertRow::entitySeparator, Qt::SkipEmptyParts)) {
+        const qsizetype equals = pair.indexOf(QLatin1Char('='));
         if (equals > 0)
-            pairs.append({token.left(equals), token.mid(equals + 1)});
-        else if (!pairs.isEmpty())
-            pairs.back().second += QLatin1Char(' ') + token;
+            pairs.append({pair.left(equals), pair.mid(equals + 1)});
     }
     return pairs;
 }
@@ -110,6 +108,10 @@ AlertQueuePanel::AlertQueuePanel(models::AlertQueueService* service, SearchBar* 
     view_->setAllColumnsShowFocus(true);
     view_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view_->header()->setSectionResizeMode(AlertQueueModel::RuleColumn, QHeaderView::Stretch);
+    // An entity can be long ("source_ip=… user_name=…"): it starts at about 18 characters (the
+    // analyst may widen it, the tooltip shows the alert), so the rule title keeps the room.
+    view_->header()->setSectionResizeMode(AlertQueueModel::EntityColumn, QHeaderView::Interactive);
+    view_->header()->resizeSection(AlertQueueModel::EntityColumn, fontMetrics().averageCharWidth() * 18);
     view_->header()->setStretchLastSection(false);
     view_->setContextMenuPolicy(Qt::ActionsContextMenu);
 

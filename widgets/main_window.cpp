@@ -16,6 +16,7 @@
 #include "ingest_status_bar.h"
 #include "ingest_status_panel.h"
 #include "language_switcher.h"
+#include "retro_hunt_controller.h"
 #include "saved_search_service.h"
 #include "saved_searches_panel.h"
 #include "search_bar.h"
@@ -76,6 +77,11 @@ MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages
     setCentralWidget(central);
     setStatusBar(statusBar_);
     createDocks(sources);
+    retroHunt_ = new RetroHuntController(this);
+    // What a hunt stored shows in the queue at once, not at the next refresh.
+    connect(retroHunt_, &RetroHuntController::huntFinished, alertQueue_, [this] { alertQueue_->reload(); });
+    connect(retroHunt_, &RetroHuntController::showAlertsRequested, this,
+            [this] { showPanel(QStringLiteral("alerts")); });
 
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
@@ -272,6 +278,10 @@ void MainWindow::createMenus()
     viewMenu_->addAction(savedPanel_->toggleViewAction());
     viewMenu_->addAction(alertPanel_->toggleViewAction());
 
+    detectionMenu_ = menuBar()->addMenu(QString());
+    detectionMenu_->setObjectName(QStringLiteral("detectionMenu"));
+    detectionMenu_->addAction(retroHunt_->retroHuntAction());
+
     languageMenu_ = menuBar()->addMenu(QString());
     languageMenu_->setObjectName(QStringLiteral("languageMenu"));
     languageMenu_->addActions(languageGroup_->actions());
@@ -287,6 +297,7 @@ void MainWindow::retranslate()
     fileMenu_->setTitle(tr("&File"));
     editMenu_->setTitle(tr("&Edit"));
     viewMenu_->setTitle(tr("&View"));
+    detectionMenu_->setTitle(tr("&Detection"));
     languageMenu_->setTitle(tr("&Language"));
     helpMenu_->setTitle(tr("&Help"));
     quitAction_->setText(tr("&Quit"));
@@ -327,6 +338,7 @@ void MainWindow::openEvents(const QString& conninfo)
     savedSearches_->attach(conninfo);
     alertQueue_->attach(conninfo);
     exports_->setConnInfo(conninfo);
+    retroHunt_->setConnInfo(conninfo);
 }
 
 void MainWindow::showStartupFailure(const QString& message)

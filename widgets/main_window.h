@@ -1,7 +1,7 @@
 #pragma once
 // MainWindow: assembles the workstation — the search bar, the events table, the detail pane, the ingest
 // status bar, the Sources, Ingest status and Saved searches docks, file import (menu, drops, progress strip)
-// and the menus (File, Edit, View, Language, Help). It receives the services it shows (engine
+// and the menus (File, Edit, View, Detection, Language, Help). It receives the services it shows (engine
 // status, language switcher, sources, import queue; the last two optional) and is told which
 // database to read; it starts nothing itself. GUI thread.
 #include <QMainWindow>
@@ -33,6 +33,7 @@ class ImportController;
 class IngestStatusBar;
 class IngestStatusPanel;
 class LanguageSwitcher;
+class RetroHuntController;
 class SavedSearchesPanel;
 class SearchBar;
 class SourcesPanel;
@@ -67,6 +68,9 @@ public:
     ExportController* exportController() const { return exports_; }
     AlertQueuePanel* alertQueuePanel() const { return alertPanel_; }
     models::AlertQueueService* alertQueue() const { return alertQueue_; }
+    RetroHuntController* retroHuntController() const { return retroHunt_; }
+    // Detection (Retro-hunt…, between View and Administration): features on the rules add theirs.
+    QMenu* detectionMenu() const { return detectionMenu_; }
 
     // Shows (and raises) a dock by name: "sources", "ingest", "saved" or "alerts". False for another name.
     bool showPanel(const QString& name);
@@ -111,11 +115,13 @@ private:
     AlertQueuePanel* alertPanel_ = nullptr;
     ImportController* imports_ = nullptr;
     ExportController* exports_ = nullptr;
+    RetroHuntController* retroHunt_ = nullptr;
     QString demoListener_;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* editMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    QMenu* detectionMenu_ = nullptr;
     QMenu* languageMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QAction* quitAction_ = nullptr;

@@ -19,7 +19,7 @@ struct AlertRecord {
     std::string level; // informational, low, medium, high or critical
     std::vector<std::string> tags;
     std::string host;         // empty: none
-    std::string entity;       // "key=value" pairs joined by spaces; empty: none
+    std::string entity;       // "key=value" pairs joined by '\x1f'; empty: none
     Timestamp window_start{}; // the suppression window this record counts in
     Timestamp first_ts{};
     Timestamp last_ts{};

@@ -49,7 +49,7 @@ protected:
             12, {"attack.credential_access", "attack.t1110"});
         add("vigie-ssh-brute-force", "SSH brute force", "high", "web-01", "source_ip=198.51.100.4", 1, 3, 3,
             {"attack.credential_access", "attack.t1110"});
-        add("vigie-sudo-root", "Sudo to root", "critical", "web-01", "user_name=bob", 2, 2, 1,
+        add("vigie-sudo-root", "Sudo to root", "critical", "web-01", "host=web-01\x1fuser_name=bob", 2, 2, 1,
             {"attack.privilege_escalation", "attack.t1548.003"});
         add("vigie-port-scan", "Port scan", "medium", "fw-01", "source_ip=192.0.2.9", 4, 9, 40,
             {"attack.t1046"});
@@ -274,6 +274,8 @@ TEST_F(AlertQueueTest, EnterOpensTheAlertsEventsInTheSearchBar)
     // An entity that names a user: the host and the user.
     const QModelIndex sudo = model->index(0, AlertQueueModel::RuleColumn);
     ASSERT_EQ(sudo.data().toString(), QStringLiteral("Sudo to root"));
+    EXPECT_EQ(sudo.siblingAtColumn(AlertQueueModel::EntityColumn).data().toString(),
+              QStringLiteral("host=web-01  user_name=bob"));
     // As a mouse does it: the first click of the pair selects the row, the second opens it.
     const QPoint point = panel->view()->visualRect(sudo).center();
     QTest::mouseClick(panel->view()->viewport(), Qt::LeftButton, {}, point);

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 namespace {
@@ -110,6 +111,54 @@ TEST(RetroHunt, FindsTheDemoAttackInStoredHistoryWithTheMatchedRows)
                             {std::to_string(alert.record.event_ids.front())})
                       .integer(0, 0),
                   1);
+    }
+}
+
+// A dry run (the rule manager's "test against the last hours") writes nothing and tells, per
+// rule, how many hits and alerts a real hunt would store, with the span of the hits.
+TEST(RetroHunt, ADryRunCountsPerRuleAndStoresNothing)
+{
+    test::TestDatabase db("retro_hunt_dry");
+    storeDemo(db, 0, 121, false);
+    store::PgConnection connection(db.conninfo());
+    const query::TimeRange range{nowTimestamp() - std::chrono::hours(1), nowTimestamp()};
+    detect::RetroHuntOptions dry;
+    dry.store_alerts = false;
+
+    const auto counted = detect::runRetroHunt(connection, detect::LiveDetection::withRules({}), range, {},
+                                              nullptr, dry);
+    EXPECT_FALSE(counted.cancelled);
+    EXPECT_EQ(counted.events, 121u);
+    EXPECT_EQ(connection.exec("SELECT count(*) FROM alerts").integer(0, 0), 0);
+    std::multiset<std::string> titles;
+    std::uint64_t hits = 0;
+    for (const auto& rule : counted.rules) {
+        titles.insert(rule.title);
+        hits += rule.hits;
+        EXPECT_FALSE(rule.rule_id.empty()) << rule.title;
+        EXPECT_GE(rule.hits, rule.alerts) << rule.title;
+        EXPECT_EQ(rule.alerts, 1u) << rule.title; // one attacker, one window
+        EXPECT_LE(rule.first, rule.last) << rule.title;
+        EXPECT_GE(rule.first, *range.from) << rule.title;
+        EXPECT_LT(rule.last, *range.to) << rule.title;
+    }
+    EXPECT_EQ(titles, kDemoAlerts);
+    EXPECT_EQ(hits, counted.alerts);
+    EXPECT_EQ(counted.alert_rows, 3u);
+    for (std::size_t i = 1; i < counted.rules.size(); ++i)
+        EXPECT_GE(counted.rules[i - 1].hits, counted.rules[i].hits); // most hits first
+
+    // The same range stored: the same hits, and the rows the dry run announced.
+    const auto stored = detect::runRetroHunt(connection, detect::LiveDetection::withRules({}), range);
+    EXPECT_EQ(stored.alerts, counted.alerts);
+    EXPECT_EQ(stored.alert_rows, counted.alert_rows);
+    const auto rows = store::AlertStore(connection).list(true, 100);
+    EXPECT_EQ(rows.size(), counted.alert_rows);
+    for (const auto& row : rows) {
+        const auto rule = std::find_if(counted.rules.begin(), counted.rules.end(),
+                                       [&](const auto& r) { return r.rule_id == row.record.rule_id; });
+        ASSERT_NE(rule, counted.rules.end()) << row.record.rule_title;
+        EXPECT_EQ(static_cast<std::uint64_t>(row.record.count), rule->hits) << row.record.rule_title;
     }
 }
 
