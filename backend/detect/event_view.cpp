@@ -2,8 +2,9 @@
 // detection thread that owns the view.
 #include "detect/event_view.h"
 
+#include "detect/name_hash.h"
+
 #include <charconv>
-#include <functional>
 
 namespace vigie::detect {
 
@@ -40,7 +41,7 @@ void EventView::reset(const Event& event, const MappingEntry& entry)
     }
     const std::size_t mask = slots_.size() - 1;
     for (const auto& [key, value] : event.fields) {
-        const std::size_t hash = std::hash<std::string_view>{}(key);
+        const std::size_t hash = nameHash(key);
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             Slot& slot = slots_[i];
             if (slot.generation != generation_) {
@@ -55,7 +56,7 @@ void EventView::reset(const Event& event, const MappingEntry& entry)
 
 std::optional<std::string_view> EventView::fieldsValue(std::string_view key) const
 {
-    const std::size_t hash = std::hash<std::string_view>{}(key);
+    const std::size_t hash = nameHash(key);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         const Slot& slot = slots_[i];
@@ -150,8 +151,9 @@ std::optional<std::string_view> EventView::firstPresent(const std::vector<FieldT
 
 std::optional<std::string_view> EventView::value(std::string_view sigma_field) const
 {
-    if (const auto mapped = entry_->fields.find(sigma_field); mapped != entry_->fields.end())
-        return firstPresent(mapped->second);
+    if (!entry_->fields.empty())
+        if (const auto mapped = entry_->fields.find(sigma_field); mapped != entry_->fields.end())
+            return firstPresent(mapped->second);
     // Unmapped: the event keeps the name (Windows EventData, Sysmon, Zeek), else the message
     // decodes to it (auditd, FortiGate).
     if (auto found = fieldsValue(sigma_field))

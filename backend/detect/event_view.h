@@ -44,7 +44,7 @@ private:
     struct Slot {
         std::string_view key;
         std::string_view value;
-        std::size_t hash = 0;
+        std::uint64_t hash = 0; // nameHash(key)
         std::uint32_t generation = 0;
     };
     std::optional<std::string_view> fieldsValue(std::string_view key) const;

@@ -9,6 +9,7 @@
 // detect_equivalence_test checks. A LiteralPrefilter is immutable and shared by every
 // detection thread; each thread brings its own PrefilterScratch.
 #include "detect/event_view.h"
+#include "detect/name_hash.h"
 #include "detect/sigma_matcher.h"
 #include "detect/value_pattern.h"
 
@@ -57,7 +58,11 @@ public:
     std::size_t size() const { return ids_.size(); }
 
 private:
-    std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> ids_;
+    struct Hash { // nameHash: readEvent looks up every field of every event
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const { return nameHash(key); }
+    };
+    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;
 };
 
 // Per-thread state of the prefilters of one rule set: vectorscan scratch, haystack, bitsets.

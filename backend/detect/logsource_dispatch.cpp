@@ -3,6 +3,8 @@
 #include "detect/logsource_dispatch.h"
 
 #include <algorithm>
+#include <cstring>
+#include <map>
 
 namespace vigie::detect {
 
@@ -118,7 +120,9 @@ bool termHolds(const SelectorTerm& term, const Event& event, FieldMemo& memo)
                 return true;
             break;
         case SelectorTerm::Op::Contains:
-            if (value->find(wanted) != std::string_view::npos)
+            // memmem: std::string_view::find stops at every occurrence of the first byte, and
+            // `message|contains: " msg=audit("` is tested on every event's message.
+            if (wanted.empty() || ::memmem(value->data(), value->size(), wanted.data(), wanted.size()))
                 return true;
             break;
         case SelectorTerm::Op::Exists:
@@ -163,14 +167,50 @@ LogsourceDispatch::LogsourceDispatch(const FieldMapping& mapping) : mapping_(map
             const Candidate candidate{static_cast<std::uint32_t>(i), &selector};
             if (const SelectorTerm* app = columnTerm(selector, Column::App)) {
                 for (const std::string& name : app->values)
-                    by_app_[name].push_back(candidate);
+                    by_app_[name].add(candidate);
             } else if (const SelectorTerm* format = columnTerm(selector, Column::Format)) {
                 for (const std::string& name : format->values)
-                    by_format_[name].push_back(candidate);
+                    by_format_[name].add(candidate);
             } else {
-                any_app_.push_back(candidate);
+                any_app_.add(candidate);
             }
         }
+    for (auto& [name, bucket] : by_app_)
+        bucket.index();
+    for (auto& [name, bucket] : by_format_)
+        bucket.index();
+    any_app_.index();
+}
+
+void LogsourceDispatch::Bucket::index()
+{
+    auto fieldTerm = [](const EventSelector& selector, const std::string& key) -> const SelectorTerm* {
+        for (const SelectorTerm& term : selector.terms)
+            if (term.op == SelectorTerm::Op::Equals && term.target.kind == FieldTarget::Kind::Fields &&
+                term.target.key == key)
+                return &term;
+        return nullptr;
+    };
+    std::map<std::string, std::size_t> counts;
+    for (const Candidate& candidate : rest)
+        for (const SelectorTerm& term : candidate.selector->terms)
+            if (term.op == SelectorTerm::Op::Equals && term.target.kind == FieldTarget::Kind::Fields)
+                ++counts[term.target.key];
+    const auto best = std::max_element(counts.begin(), counts.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (best == counts.end() || best->second < 2)
+        return;
+    key = best->first;
+    std::vector<Candidate> others;
+    for (const Candidate& candidate : rest) {
+        if (const SelectorTerm* term = fieldTerm(*candidate.selector, key)) {
+            for (const std::string& value : term->values)
+                by_value[value].push_back(candidate);
+        } else {
+            others.push_back(candidate);
+        }
+    }
+    rest = std::move(others);
 }
 
 void LogsourceDispatch::collect(const std::vector<Candidate>& candidates, const Event& event,
@@ -185,6 +225,16 @@ void LogsourceDispatch::collect(const std::vector<Candidate>& candidates, const 
         if ((out.empty() || std::find(out.begin(), out.end(), candidate.entry) == out.end()) &&
             holds(*candidate.selector))
             out.push_back(candidate.entry);
+}
+
+void LogsourceDispatch::collect(const Bucket& bucket, const Event& event, std::vector<std::size_t>& out) const
+{
+    collect(bucket.rest, event, out);
+    if (bucket.key.empty())
+        return;
+    if (const std::string* value = event.field(bucket.key))
+        if (const auto found = bucket.by_value.find(std::string_view(*value)); found != bucket.by_value.end())
+            collect(found->second, event, out);
 }
 
 void LogsourceDispatch::entriesFor(const Event& event, std::vector<std::size_t>& out) const

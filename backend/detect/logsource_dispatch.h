@@ -44,14 +44,26 @@ private:
         std::uint32_t entry;
         const EventSelector* selector;
     };
+    // The selectors of one app (or format), further indexed by the `fields.K: value` equality
+    // most of them test (K is EventID for every Windows channel): an event is tested only
+    // against the selectors naming its value of K, plus those without such a term. Every
+    // selector is still tested in full; the index only skips those that cannot hold.
+    struct Bucket {
+        std::vector<Candidate> rest;
+        std::string key; // K; empty when no key is worth indexing
+        std::unordered_map<std::string, std::vector<Candidate>, NameHash, std::equal_to<>> by_value;
+        void add(const Candidate& candidate) { rest.push_back(candidate); }
+        void index(); // picks K and moves the selectors testing it out of `rest`
+    };
+    void collect(const Bucket& bucket, const Event& event, std::vector<std::size_t>& out) const;
     void collect(const std::vector<Candidate>& candidates, const Event& event,
                  std::vector<std::size_t>& out) const;
 
     const FieldMapping& mapping_;
-    std::unordered_map<std::string, std::vector<Candidate>, NameHash, std::equal_to<>> by_app_;
+    std::unordered_map<std::string, Bucket, NameHash, std::equal_to<>> by_app_;
     // Selectors without an app term but with `format: X` (Zeek, syslog, CEF...), indexed by X.
-    std::unordered_map<std::string, std::vector<Candidate>, NameHash, std::equal_to<>> by_format_;
-    std::vector<Candidate> any_app_;
+    std::unordered_map<std::string, Bucket, NameHash, std::equal_to<>> by_format_;
+    Bucket any_app_;
 };
 
 } // namespace vigie::detect

@@ -6,6 +6,9 @@
 #include <pcre2.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdint>
 
 namespace vigie::detect {
 
@@ -19,19 +22,36 @@ bool isAscii(std::string_view text)
     return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// One scratch per thread, grown for every database it has served.
-hs_scratch_t*& threadScratch()
+// One scratch per thread, grown for every database it has served. A scratch only grows, so
+// once it served a database it stays fit for it: `ready` remembers which databases (by serial)
+// it already fits, which spares hs_alloc_scratch's checks on every match.
+struct ThreadScratch {
+    hs_scratch_t* scratch = nullptr;
+    std::array<std::uint64_t, 1024> ready{}; // direct-mapped by serial; 0 = none
+    ~ThreadScratch()
+    {
+        if (scratch)
+            hs_free_scratch(scratch);
+    }
+    bool fit(hs_database_t* database, std::uint64_t serial)
+    {
+        std::uint64_t& slot = ready[serial % ready.size()];
+        if (slot == serial)
+            return true;
+        if (hs_alloc_scratch(database, &scratch) != HS_SUCCESS)
+            return false;
+        slot = serial;
+        return true;
+    }
+};
+
+ThreadScratch& threadScratch()
 {
-    thread_local struct Holder {
-        hs_scratch_t* scratch = nullptr;
-        ~Holder()
-        {
-            if (scratch)
-                hs_free_scratch(scratch);
-        }
-    } holder;
-    return holder.scratch;
+    thread_local ThreadScratch holder;
+    return holder;
 }
+
+std::atomic<std::uint64_t> next_serial{1};
 
 pcre2_match_data* threadMatchData()
 {
@@ -54,6 +74,7 @@ struct RegexMatcher::Impl {
     std::string pattern;
     Flags flags;
     hs_database_t* database = nullptr;
+    std::uint64_t serial = next_serial.fetch_add(1, std::memory_order_relaxed); // for ThreadScratch
     pcre2_code* code = nullptr;
     pcre2_match_context* match_context = nullptr;
 
@@ -85,8 +106,7 @@ struct RegexMatcher::Impl {
             database = nullptr;
             return false;
         }
-        hs_scratch_t*& scratch = threadScratch();
-        return hs_alloc_scratch(database, &scratch) == HS_SUCCESS;
+        return threadScratch().fit(database, serial);
     }
 
     bool compilePcre2(std::string& error)
@@ -120,11 +140,11 @@ struct RegexMatcher::Impl {
         if (text.empty())
             text = std::string_view("", 0); // a valid pointer for both engines
         if (database) {
-            hs_scratch_t*& scratch = threadScratch();
-            if (hs_alloc_scratch(database, &scratch) != HS_SUCCESS)
+            ThreadScratch& thread = threadScratch();
+            if (!thread.fit(database, serial))
                 return false;
             bool found = false;
-            hs_scan(database, text.data(), static_cast<unsigned int>(text.size()), 0, scratch, onMatch,
+            hs_scan(database, text.data(), static_cast<unsigned int>(text.size()), 0, thread.scratch, onMatch,
                     &found);
             return found;
         }
