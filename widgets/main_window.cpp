@@ -17,6 +17,7 @@
 #include "ingest_status_panel.h"
 #include "language_switcher.h"
 #include "retro_hunt_controller.h"
+#include "rule_manager_panel.h"
 #include "saved_search_service.h"
 #include "saved_searches_panel.h"
 #include "search_bar.h"
@@ -131,6 +132,16 @@ void MainWindow::createDocks(models::SourceService* sources)
     // A listener that fails on its own (after it was bound) shows its error in its row.
     connect(status_, &models::EngineStatus::changed, sources->model(),
             [this, model = sources->model()] { model->applyStats(status_->stats().sources); });
+}
+
+void MainWindow::addRuleManager(models::RuleService* rules)
+{
+    rulePanel_ = new RuleManagerPanel(rules, this);
+    addDockWidget(Qt::BottomDockWidgetArea, rulePanel_);
+    // The list wants the window's width, as the ingest counters do: tabs by default.
+    tabifyDockWidget(ingestPanel_, rulePanel_);
+    rulePanel_->hide();
+    detectionMenu_->addAction(rulePanel_->openAction());
 }
 
 void MainWindow::addAdministration(AdministrationController* administration)
@@ -339,6 +350,8 @@ void MainWindow::openEvents(const QString& conninfo)
     alertQueue_->attach(conninfo);
     exports_->setConnInfo(conninfo);
     retroHunt_->setConnInfo(conninfo);
+    if (rulePanel_)
+        rulePanel_->setConnInfo(conninfo);
 }
 
 void MainWindow::showStartupFailure(const QString& message)

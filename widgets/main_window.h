@@ -17,6 +17,7 @@ class EngineStatus;
 class EventHistogram;
 class EventTableModel;
 class ImportQueue;
+class RuleService;
 class SavedSearchService;
 class SourceService;
 } // namespace vigie::models
@@ -34,6 +35,7 @@ class IngestStatusBar;
 class IngestStatusPanel;
 class LanguageSwitcher;
 class RetroHuntController;
+class RuleManagerPanel;
 class SavedSearchesPanel;
 class SearchBar;
 class SourcesPanel;
@@ -77,6 +79,9 @@ public:
     // Adds the Administration menu (backup, restore, retention) between View and Language;
     // its messages go to the status bar.
     void addAdministration(AdministrationController* administration);
+    // Adds the Rule Manager dock over `rules` and Detection > Rule Manager… (Ctrl+Shift+R).
+    void addRuleManager(models::RuleService* rules);
+    RuleManagerPanel* ruleManagerPanel() const { return rulePanel_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -116,6 +121,7 @@ private:
     ImportController* imports_ = nullptr;
     ExportController* exports_ = nullptr;
     RetroHuntController* retroHunt_ = nullptr;
+    RuleManagerPanel* rulePanel_ = nullptr;
     QString demoListener_;
 
     QMenu* fileMenu_ = nullptr;

@@ -104,6 +104,7 @@ int main(int argc, char** argv)
     auto* administration = new widgets::AdministrationController(session.retention(), window);
     administration->setSession(&session);
     window->addAdministration(administration);
+    window->addRuleManager(session.rules());
     if (parser.isSet(panels)) {
         for (const QString& name : parser.value(panels).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             if (!window->showPanel(name.trimmed())) {
