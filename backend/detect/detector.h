@@ -1,6 +1,7 @@
 #pragma once
-// The per-thread matcher of design §3.7: for each mapping entry an event belongs to, the
-// entry's literal prefilter picks the candidate rules, then the reference evaluator
+// The per-thread matcher of design §3.7: one literal prefilter over the rules of all the mapping
+// entries an event belongs to (CompiledRuleSet::group) picks the candidate rules, then the
+// reference evaluator
 // (CompiledRule::matches) decides each candidate through an EventView. One Detector per
 // detection thread (it owns the vectorscan scratch, the view and its buffers); the rule set it
 // holds is shared and immutable.
@@ -11,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace vigie::detect {
@@ -30,7 +32,8 @@ class Detector {
 public:
     struct Counters {
         std::uint64_t events = 0;
-        std::uint64_t entry_scans = 0; // prefilter runs (an event may be in several entries)
+        std::uint64_t entry_scans = 0; // entries with rules prefiltered (an event may be in several)
+        std::uint64_t group_scans = 0; // prefilter runs: one per event in at least one such entry
         std::uint64_t candidates = 0;  // rule evaluations
         std::uint64_t matches = 0;
     };
@@ -44,6 +47,13 @@ public:
     const Counters& counters() const { return counters_; }
 
 private:
+    const EntryGroup* groupFor(const std::vector<std::size_t>& entries);
+
+    // Dispatch results seen by this thread -> their group: no lock on the set after the first.
+    struct EntriesHash {
+        std::size_t operator()(const std::vector<std::size_t>& entries) const;
+    };
+    std::unordered_map<std::vector<std::size_t>, const EntryGroup*, EntriesHash> groups_;
     std::shared_ptr<const CompiledRuleSet> set_;
     EventView view_;
     PrefilterScratch scratch_;

@@ -1,5 +1,6 @@
 // Literal prefilter (literal_prefilter.h): required-atom analysis at rule-set build time, then
-// one vectorscan scan per event and mapping entry on the detection thread owning the scratch.
+// one vectorscan scan per event and group of mapping entries on the detection thread owning
+// the scratch.
 #include "detect/literal_prefilter.h"
 
 #include "detect/sigma_modifiers.h"
@@ -259,10 +260,9 @@ struct LiteralPrefilter::NumberAtoms {
 };
 
 struct PrefilterScratch::State {
-    struct Span {
+    struct Span { // one distinct value of the haystack
         std::uint32_t begin;
         std::uint32_t end;
-        std::uint32_t slot;
     };
     hs_scratch_t* scratch = nullptr;
     std::string haystack;
@@ -274,6 +274,9 @@ struct PrefilterScratch::State {
     std::vector<std::string_view> field_value;
     std::vector<std::uint32_t> atom_stamp;
     std::vector<std::uint32_t> rule_stamp;
+    // Per slot of the prefilter in use: the span holding its value, when stamped with generation.
+    std::vector<std::uint32_t> slot_stamp;
+    std::vector<std::uint32_t> slot_span;
     // The scan in progress.
     const LiteralPrefilter* prefilter = nullptr;
     std::vector<std::uint32_t>* out = nullptr;
@@ -291,6 +294,12 @@ struct PrefilterScratch::State {
             }
     }
 
+    // The span of `slot`'s value in this scan, or nullptr when the event has none.
+    const Span* spanOf(std::uint32_t slot) const
+    {
+        return slot_stamp[slot] == generation ? &spans[slot_span[slot]] : nullptr;
+    }
+
     ~State() { hs_free_scratch(scratch); }
 
     void begin(const LiteralPrefilter& p)
@@ -298,12 +307,17 @@ struct PrefilterScratch::State {
         if (++generation == 0) {
             std::fill(atom_stamp.begin(), atom_stamp.end(), 0);
             std::fill(rule_stamp.begin(), rule_stamp.end(), 0);
+            std::fill(slot_stamp.begin(), slot_stamp.end(), 0);
             generation = 1;
         }
         if (atom_stamp.size() < p.atom_rules_.size())
             atom_stamp.resize(p.atom_rules_.size(), 0);
         if (rule_stamp.size() < p.rule_count_)
             rule_stamp.resize(p.rule_count_, 0);
+        if (slot_stamp.size() < p.slots_.size()) {
+            slot_stamp.resize(p.slots_.size(), 0);
+            slot_span.resize(p.slots_.size(), 0);
+        }
     }
 };
 
@@ -341,32 +355,57 @@ void PrefilterScratch::prepare(const LiteralPrefilter& prefilter)
 LiteralPrefilter::LiteralPrefilter(const MappingEntry& entry,
                                    const std::vector<std::optional<std::vector<Atom>>>& rules,
                                    FieldIndex& index)
-    : entry_(entry), rule_count_(rules.size())
+    : LiteralPrefilter({PrefilterPart{&entry, &rules}}, &index, index)
 {
-    std::map<std::string, std::uint32_t, std::less<>> field_slots;
-    auto fieldSlot = [&](const std::string& field) {
-        if (const auto found = field_slots.find(field); found != field_slots.end())
+}
+
+LiteralPrefilter::LiteralPrefilter(const std::vector<PrefilterPart>& parts, const FieldIndex& index)
+    : LiteralPrefilter(parts, nullptr, index)
+{
+}
+
+LiteralPrefilter::LiteralPrefilter(const std::vector<PrefilterPart>& parts, FieldIndex* intern,
+                                   const FieldIndex& index)
+{
+    for (const PrefilterPart& part : parts) {
+        name_ += (name_.empty() ? "" : "+") + part.entry->id;
+        entries_.push_back(part.entry);
+        rule_count_ += part.rules->size();
+    }
+    // Identity slots (part -1) read the event's own field and serve every part.
+    std::map<std::pair<std::int64_t, std::string>, std::uint32_t, std::less<>> field_slots;
+    auto fieldSlot = [&](std::uint32_t part, const std::string& field) {
+        const MappingEntry& entry = *entries_[part];
+        const std::uint32_t* id = nullptr;
+        if (entry.decode == Decode::None && entry.fields.find(field) == entry.fields.end()) {
+            // A name no per-entry prefilter interned is read through the view: the same value.
+            if (intern)
+                intern->intern(field);
+            id = index.find(field);
+        }
+        const auto key = std::make_pair(id ? std::int64_t{-1} : std::int64_t{part}, field);
+        if (const auto found = field_slots.find(key); found != field_slots.end())
             return found->second;
         const auto slot = static_cast<std::uint32_t>(slots_.size());
-        const bool identity = entry.decode == Decode::None && entry.fields.find(field) == entry.fields.end();
-        slots_.push_back(Slot{field, false, 0, identity, identity ? index.intern(field) : 0u});
-        field_slots.emplace(field, slot);
+        slots_.push_back(Slot{field, false, 0, id != nullptr, id ? *id : 0u, part});
+        field_slots.emplace(key, slot);
         return slot;
     };
-    // The slots an atom is tested on: its field, or every keyword text of the entry.
-    std::vector<std::uint32_t> keyword_slots;
-    auto atomSlots = [&](const Atom& atom) {
+    // The slots an atom is tested on: its field, or every keyword text of its part's entry.
+    std::vector<std::vector<std::uint32_t>> keyword_slots(parts.size());
+    auto atomSlots = [&](std::uint32_t part, const Atom& atom) {
         if (!atom.keyword)
-            return std::vector<std::uint32_t>{fieldSlot(atom.field)};
-        if (keyword_slots.empty())
-            for (std::size_t i = 0; i < entry.keywords.size(); ++i) {
-                keyword_slots.push_back(static_cast<std::uint32_t>(slots_.size()));
-                slots_.push_back(Slot{std::string(), true, i, false});
+            return std::vector<std::uint32_t>{fieldSlot(part, atom.field)};
+        if (keyword_slots[part].empty())
+            for (std::size_t i = 0; i < entries_[part]->keywords.size(); ++i) {
+                keyword_slots[part].push_back(static_cast<std::uint32_t>(slots_.size()));
+                slots_.push_back(Slot{std::string(), true, i, false, 0, part});
             }
-        return keyword_slots;
+        return keyword_slots[part];
     };
-    std::map<std::tuple<bool, std::string, Anchor, std::string, bool, bool, std::uint8_t, bool, double>,
-             std::uint32_t>
+    std::map<
+        std::tuple<std::vector<std::uint32_t>, Anchor, std::string, bool, bool, std::uint8_t, bool, double>,
+        std::uint32_t>
         atom_ids;
     struct SlotAtom { // a regex or number atom of one slot
         std::uint32_t atom;
@@ -377,40 +416,48 @@ LiteralPrefilter::LiteralPrefilter(const MappingEntry& entry,
     std::map<std::pair<std::string, bool>, std::uint32_t> literal_ids;
     std::vector<const std::string*> literals;
     std::vector<bool> literal_cased;
-    for (std::uint32_t rule = 0; rule < rules.size(); ++rule) {
-        if (!rules[rule]) {
-            always_run_.push_back(rule);
-            continue;
-        }
-        for (const Atom& atom : *rules[rule]) {
-            const auto key = std::make_tuple(atom.keyword, atom.field, atom.anchor, atom.literal, atom.cased,
-                                             atom.regex, atom.regex_flags, atom.is_number, atom.number);
-            auto [found, added] = atom_ids.emplace(key, static_cast<std::uint32_t>(atom_rules_.size()));
-            if (added) {
-                atom_rules_.emplace_back();
-                const std::uint32_t id = found->second;
-                if (atom.is_number || atom.regex) {
-                    for (std::uint32_t slot : atomSlots(atom))
-                        (atom.is_number ? numbers : regexes)[slot].push_back({id, &atom});
-                } else {
-                    auto [lit, new_literal] = literal_ids.emplace(std::make_pair(atom.literal, atom.cased),
-                                                                  static_cast<std::uint32_t>(uses_.size()));
-                    if (new_literal) {
-                        uses_.emplace_back();
-                        literals.push_back(&lit->first.first);
-                        literal_cased.push_back(atom.cased);
-                    }
-                    for (std::uint32_t slot : atomSlots(atom))
-                        uses_[lit->second].push_back(Use{slot, atom.anchor, id});
-                }
+    std::uint32_t rule = 0;
+    for (std::uint32_t part = 0; part < parts.size(); ++part)
+        for (const std::optional<std::vector<Atom>>& required : *parts[part].rules) {
+            if (!required) {
+                always_run_.push_back(rule++);
+                continue;
             }
-            auto& users = atom_rules_[found->second];
-            if (users.empty() || users.back() != rule)
-                users.push_back(rule);
+            for (const Atom& atom : *required) {
+                std::vector<std::uint32_t> slots = atomSlots(part, atom);
+                const auto key = std::make_tuple(slots, atom.anchor, atom.literal, atom.cased, atom.regex,
+                                                 atom.regex_flags, atom.is_number, atom.number);
+                auto [found, added] = atom_ids.emplace(key, static_cast<std::uint32_t>(atom_rules_.size()));
+                if (added) {
+                    atom_rules_.emplace_back();
+                    const std::uint32_t id = found->second;
+                    if (atom.is_number || atom.regex) {
+                        for (std::uint32_t slot : slots)
+                            (atom.is_number ? numbers : regexes)[slot].push_back({id, &atom});
+                    } else {
+                        auto [lit, new_literal] =
+                            literal_ids.emplace(std::make_pair(atom.literal, atom.cased),
+                                                static_cast<std::uint32_t>(uses_.size()));
+                        if (new_literal) {
+                            uses_.emplace_back();
+                            literals.push_back(&lit->first.first);
+                            literal_cased.push_back(atom.cased);
+                        }
+                        for (std::uint32_t slot : slots)
+                            uses_[lit->second].push_back(Use{slot, atom.anchor, id});
+                    }
+                }
+                auto& users = atom_rules_[found->second];
+                if (users.empty() || users.back() != rule)
+                    users.push_back(rule);
+            }
+            ++rule;
         }
-    }
     for (std::uint32_t i = 0; i < slots_.size(); ++i)
         (slots_[i].identity ? identity_slots_ : mapped_slots_).push_back(i);
+    // fillHaystack selects the view on each part once.
+    std::stable_sort(mapped_slots_.begin(), mapped_slots_.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return slots_[a].part < slots_[b].part; });
     number_by_slot_.resize(slots_.size());
     for (const auto& [slot, uses] : numbers) {
         auto atoms = std::make_unique<NumberAtoms>();
@@ -422,7 +469,7 @@ LiteralPrefilter::LiteralPrefilter(const MappingEntry& entry,
             atoms->by_text[std::move(text)].push_back(use.atom);
         }
         number_by_slot_[slot] = std::move(atoms);
-        has_number_ = true;
+        number_slots_.push_back(slot);
     }
     regex_by_slot_.resize(slots_.size());
     for (const auto& [slot, uses] : regexes) {
@@ -443,7 +490,7 @@ LiteralPrefilter::LiteralPrefilter(const MappingEntry& entry,
                              static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr, &database->db,
                              &error) == HS_SUCCESS) {
             regex_by_slot_[slot] = std::move(database);
-            has_regex_ = true;
+            regex_slots_.push_back(slot);
             continue;
         }
         // Each pattern compiled alone (RegexMatcher) but not together: their rules always run.
@@ -473,20 +520,33 @@ LiteralPrefilter::LiteralPrefilter(const MappingEntry& entry,
                              &error) != HS_SUCCESS) {
         const std::string message = error && error->message ? error->message : "unknown error";
         hs_free_compile_error(error);
-        throw std::runtime_error("literal prefilter for " + entry.id + ": " + message);
+        throw std::runtime_error("literal prefilter for " + name_ + ": " + message);
     }
 }
 
 LiteralPrefilter::~LiteralPrefilter() = default;
 
-void LiteralPrefilter::fillHaystack(const EventView& view, PrefilterScratch::State& state) const
+void LiteralPrefilter::fillHaystack(EventView& view, PrefilterScratch::State& state) const
 {
     state.haystack.clear();
     state.spans.clear();
-    auto append = [&](std::uint32_t slot, std::string_view value) {
+    auto append = [&](std::uint32_t slot, std::string_view value, bool shared) {
+        state.slot_stamp[slot] = state.generation;
+        // Entries that map a name to the same field, or share keyword texts, read equal
+        // values: scanned once (compared by content, a decoder may reuse its buffers).
+        if (shared)
+            for (std::uint32_t i = 0; i < state.spans.size(); ++i) {
+                const auto& span = state.spans[i];
+                if (span.end - span.begin == value.size() &&
+                    std::string_view(state.haystack).substr(span.begin, value.size()) == value) {
+                    state.slot_span[slot] = i;
+                    return;
+                }
+            }
         const auto begin = static_cast<std::uint32_t>(state.haystack.size());
         state.haystack.append(value);
-        state.spans.push_back({begin, static_cast<std::uint32_t>(state.haystack.size()), slot});
+        state.slot_span[slot] = static_cast<std::uint32_t>(state.spans.size());
+        state.spans.push_back({begin, static_cast<std::uint32_t>(state.haystack.size())});
         state.haystack.push_back('\0');
     };
     // Unmapped names in an entry that decodes nothing: EventView::value reads the first
@@ -494,21 +554,27 @@ void LiteralPrefilter::fillHaystack(const EventView& view, PrefilterScratch::Sta
     for (std::uint32_t slot : identity_slots_) {
         const std::uint32_t id = slots_[slot].field_id;
         if (state.field_stamp[id] == state.event_generation)
-            append(slot, state.field_value[id]);
+            append(slot, state.field_value[id], false);
     }
+    const bool shared = entries_.size() > 1;
+    std::uint32_t selected = ~0u;
     for (std::uint32_t slot : mapped_slots_) {
         const Slot& s = slots_[slot];
+        if (s.part != selected && shared) {
+            view.select(*entries_[s.part]);
+            selected = s.part;
+        }
         const auto value = s.keyword ? view.keywordText(s.keyword_index) : view.value(s.field);
         if (value)
-            append(slot, *value);
+            append(slot, *value, shared);
     }
 }
 
-void LiteralPrefilter::candidates(const EventView& view, PrefilterScratch& scratch,
+void LiteralPrefilter::candidates(EventView& view, PrefilterScratch& scratch,
                                   std::vector<std::uint32_t>& out) const
 {
     out.clear();
-    if (!database_ && !has_regex_ && !has_number_) {
+    if (!database_ && regex_slots_.empty() && number_slots_.empty()) {
         out = always_run_;
         return;
     }
@@ -528,8 +594,10 @@ void LiteralPrefilter::candidates(const EventView& view, PrefilterScratch& scrat
         const std::uint32_t from = end - p.database_->lengths[id];
         if (span == s.spans.end() || from < span->begin)
             return 0; // across a separator: not inside one value
+        const auto span_index = static_cast<std::uint32_t>(span - s.spans.begin());
         for (const Use& use : p.uses_[id]) {
-            if (use.slot != span->slot || s.atom_stamp[use.atom] == s.generation)
+            if (s.slot_stamp[use.slot] != s.generation || s.slot_span[use.slot] != span_index ||
+                s.atom_stamp[use.atom] == s.generation)
                 continue;
             const bool at_begin = from == span->begin, at_end = end == span->end;
             const bool holds = use.anchor == Anchor::Contains || (use.anchor == Anchor::Prefix && at_begin) ||
@@ -549,46 +617,35 @@ void LiteralPrefilter::candidates(const EventView& view, PrefilterScratch& scrat
     if (database_ && !state.haystack.empty() &&
         hs_scan(database_->db, state.haystack.data(), static_cast<unsigned>(state.haystack.size()), 0,
                 state.scratch, onMatch, &state) != HS_SUCCESS)
-        throw std::runtime_error("literal prefilter scan failed for " + entry_.id);
-    if (has_number_)
-        for (const auto& span : state.spans)
-            if (const NumberAtoms* numbers = number_by_slot_[span.slot].get()) {
-                const std::string_view value(state.haystack.data() + span.begin, span.end - span.begin);
-                auto set = [&](const std::vector<std::uint32_t>& atoms) {
-                    for (std::uint32_t atom : atoms)
-                        state.setAtom(atom, atom_rules_);
-                };
-                if (const auto integer = parseInteger(value))
-                    if (const auto found = numbers->by_number.find(static_cast<double>(*integer));
-                        found != numbers->by_number.end())
-                        set(found->second);
-                if (value.size() <= numbers->longest_text) {
-                    state.folded = foldAscii(value);
-                    if (const auto found = numbers->by_text.find(state.folded);
-                        found != numbers->by_text.end())
-                        set(found->second);
-                }
+        throw std::runtime_error("literal prefilter scan failed for " + name_);
+    for (std::uint32_t slot : number_slots_)
+        if (const auto* span = state.spanOf(slot)) {
+            const NumberAtoms& numbers = *number_by_slot_[slot];
+            const std::string_view value(state.haystack.data() + span->begin, span->end - span->begin);
+            auto set = [&](const std::vector<std::uint32_t>& atoms) {
+                for (std::uint32_t atom : atoms)
+                    state.setAtom(atom, atom_rules_);
+            };
+            if (const auto integer = parseInteger(value))
+                if (const auto found = numbers.by_number.find(static_cast<double>(*integer));
+                    found != numbers.by_number.end())
+                    set(found->second);
+            if (value.size() <= numbers.longest_text) {
+                state.folded = foldAscii(value);
+                if (const auto found = numbers.by_text.find(state.folded); found != numbers.by_text.end())
+                    set(found->second);
             }
-    if (has_regex_) {
-        auto onRegex = [](unsigned atom, unsigned long long, unsigned long long, unsigned,
-                          void* context) -> int {
-            auto& s = *static_cast<PrefilterScratch::State*>(context);
-            if (s.atom_stamp[atom] == s.generation)
-                return 0;
-            s.atom_stamp[atom] = s.generation;
-            for (std::uint32_t rule : s.prefilter->atom_rules_[atom])
-                if (s.rule_stamp[rule] != s.generation) {
-                    s.rule_stamp[rule] = s.generation;
-                    s.out->push_back(rule);
-                }
-            return 0;
-        };
-        for (const auto& span : state.spans)
-            if (const RegexDatabase* regex = regex_by_slot_[span.slot].get())
-                if (hs_scan(regex->db, state.haystack.data() + span.begin, span.end - span.begin, 0,
-                            state.scratch, onRegex, &state) != HS_SUCCESS)
-                    throw std::runtime_error("regex prefilter scan failed for " + entry_.id);
-    }
+        }
+    auto onRegex = [](unsigned atom, unsigned long long, unsigned long long, unsigned, void* context) -> int {
+        auto& s = *static_cast<PrefilterScratch::State*>(context);
+        s.setAtom(atom, s.prefilter->atom_rules_);
+        return 0;
+    };
+    for (std::uint32_t slot : regex_slots_)
+        if (const auto* span = state.spanOf(slot))
+            if (hs_scan(regex_by_slot_[slot]->db, state.haystack.data() + span->begin,
+                        span->end - span->begin, 0, state.scratch, onRegex, &state) != HS_SUCCESS)
+                throw std::runtime_error("regex prefilter scan failed for " + name_);
     for (std::uint32_t rule : always_run_)
         if (state.rule_stamp[rule] != state.generation) {
             state.rule_stamp[rule] = state.generation;

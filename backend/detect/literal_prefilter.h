@@ -48,6 +48,13 @@ std::optional<std::vector<Atom>> requiredAtoms(const CompiledRule& rule);
 
 class LiteralPrefilter;
 
+// One mapping entry's rules in a prefilter over several entries: their required sets in the
+// entry's rule order (nullopt: always run).
+struct PrefilterPart {
+    const MappingEntry* entry = nullptr;
+    const std::vector<std::optional<std::vector<Atom>>>* rules = nullptr;
+};
+
 // The `fields` keys the prefilters of one rule set read as they are (unmapped names of entries
 // that decode nothing), numbered across the set so that one pass over an event's fields
 // serves every entry the event belongs to. Filled while the set is built, then read-only.
@@ -91,13 +98,19 @@ public:
     // Throws std::runtime_error when vectorscan refuses the set.
     LiteralPrefilter(const MappingEntry& entry, const std::vector<std::optional<std::vector<Atom>>>& rules,
                      FieldIndex& index);
+    // One prefilter over the rules of several entries an event belongs to, so that the event is
+    // scanned once: rule i of parts[p] is numbered offset(p) + i, the parts' rules in order.
+    // A value several parts read (the same field, the same keyword text) is scanned once.
+    // `index` is only read (the per-entry prefilters already interned every name).
+    LiteralPrefilter(const std::vector<PrefilterPart>& parts, const FieldIndex& index);
     ~LiteralPrefilter();
     LiteralPrefilter(const LiteralPrefilter&) = delete;
     LiteralPrefilter& operator=(const LiteralPrefilter&) = delete;
 
-    // The entry-local indexes of the rules that may match, ascending. `view` is reset on the
-    // event and selected on this prefilter's entry; scratch.readEvent() was called for it.
-    void candidates(const EventView& view, PrefilterScratch& scratch, std::vector<std::uint32_t>& out) const;
+    // The prefilter-local indexes of the rules that may match, ascending. `view` is reset on
+    // the event (it is left selected on one of the prefilter's entries); scratch.readEvent()
+    // was called for it.
+    void candidates(EventView& view, PrefilterScratch& scratch, std::vector<std::uint32_t>& out) const;
 
     std::size_t ruleCount() const { return rule_count_; }
     std::size_t alwaysRunCount() const { return always_run_.size(); }
@@ -106,13 +119,15 @@ public:
 
 private:
     friend class PrefilterScratch;
-    // One haystack part: a field's value (read through the mapping), or keyword text `index`.
+    // One haystack part: a field's value (read through part `part`'s entry), or that entry's
+    // keyword text `index`.
     struct Slot {
         std::string field;
         bool keyword = false;
         std::size_t keyword_index = 0;
         bool identity = false;      // read straight from event.fields[field] (no mapping, no decoding)
         std::uint32_t field_id = 0; // identity: the FieldIndex id
+        std::uint32_t part = 0;     // not identity: the entry it is read through
     };
     // A literal hit counts for atom `atom` when found in slot `slot` with `anchor`.
     struct Use {
@@ -124,22 +139,24 @@ private:
     struct RegexDatabase;
     struct NumberAtoms;
 
-    void fillHaystack(const EventView& view, PrefilterScratch::State& state) const;
+    LiteralPrefilter(const std::vector<PrefilterPart>& parts, FieldIndex* intern, const FieldIndex& index);
+    void fillHaystack(EventView& view, PrefilterScratch::State& state) const;
 
-    const MappingEntry& entry_;
+    std::string name_;                         // the entries' ids, for error messages
+    std::vector<const MappingEntry*> entries_; // per part
     std::size_t rule_count_ = 0;
     std::size_t literal_count_ = 0;
     std::vector<Slot> slots_;
     std::vector<std::uint32_t> identity_slots_;          // slots read by PrefilterScratch::readEvent
-    std::vector<std::uint32_t> mapped_slots_;            // slots read through the view
+    std::vector<std::uint32_t> mapped_slots_;            // slots read through the view, by part
     std::vector<std::vector<Use>> uses_;                 // per literal id
     std::vector<std::vector<std::uint32_t>> atom_rules_; // per atom: local rule indexes
     std::vector<std::uint32_t> always_run_;
     std::unique_ptr<Database> database_;
     std::vector<std::unique_ptr<RegexDatabase>> regex_by_slot_; // per slot, null when none
-    bool has_regex_ = false;
-    std::vector<std::unique_ptr<NumberAtoms>> number_by_slot_; // per slot, null when none
-    bool has_number_ = false;
+    std::vector<std::uint32_t> regex_slots_;                    // the slots that have one
+    std::vector<std::unique_ptr<NumberAtoms>> number_by_slot_;  // per slot, null when none
+    std::vector<std::uint32_t> number_slots_;                   // the slots that have some
 };
 
 } // namespace vigie::detect

@@ -2,8 +2,9 @@
 // event's columns and fields. Any thread; the dispatch itself is read-only.
 #include "detect/logsource_dispatch.h"
 
+#include "detect/value_pattern.h"
+
 #include <algorithm>
-#include <cstring>
 #include <map>
 
 namespace vigie::detect {
@@ -120,9 +121,9 @@ bool termHolds(const SelectorTerm& term, const Event& event, FieldMemo& memo)
                 return true;
             break;
         case SelectorTerm::Op::Contains:
-            // memmem: std::string_view::find stops at every occurrence of the first byte, and
+            // Not std::string_view::find, which stops at every occurrence of the first byte:
             // `message|contains: " msg=audit("` is tested on every event's message.
-            if (wanted.empty() || ::memmem(value->data(), value->size(), wanted.data(), wanted.size()))
+            if (containsLiteral(*value, wanted, true))
                 return true;
             break;
         case SelectorTerm::Op::Exists:

@@ -1,5 +1,6 @@
 // Building the compiled rule set (rule_set.h): compile, attach to mapping entries, apply value
-// maps, index required literals. Runs once on the thread that loads the rules.
+// maps, index required literals. Runs once on the thread that loads the rules; the entry
+// groups' prefilters are built later, under a mutex, by the first detection thread needing one.
 #include "detect/rule_set.h"
 
 #include <algorithm>
@@ -18,6 +19,33 @@ const EntryRules* CompiledRuleSet::entryRules(std::size_t entry) const
     if (entry >= entry_index_.size() || entry_index_[entry] < 0)
         return nullptr;
     return &entries_[static_cast<std::size_t>(entry_index_[entry])];
+}
+
+const EntryGroup* CompiledRuleSet::group(const std::vector<std::size_t>& dispatched) const
+{
+    std::lock_guard lock(groups_mutex_);
+    auto found = groups_.find(dispatched);
+    if (found != groups_.end())
+        return found->second.get();
+    auto group = std::make_unique<EntryGroup>();
+    std::vector<PrefilterPart> parts;
+    std::uint32_t total = 0;
+    for (std::size_t entry : dispatched)
+        if (const EntryRules* rules = entryRules(entry)) {
+            group->parts.push_back(rules);
+            group->offsets.push_back(total);
+            total += static_cast<std::uint32_t>(rules->rules.size());
+            parts.push_back(PrefilterPart{&mapping_->entries()[entry], &rules->required});
+        }
+    group->offsets.push_back(total);
+    if (parts.size() > 1)
+        group->combined = std::make_unique<const LiteralPrefilter>(parts, field_index_);
+    group->prefilter = group->combined        ? group->combined.get()
+                       : group->parts.empty() ? nullptr
+                                              : group->parts.front()->prefilter.get();
+    if (!group->prefilter)
+        group.reset();
+    return groups_.emplace(dispatched, std::move(group)).first->second.get();
 }
 
 std::size_t CompiledRuleSet::alwaysRunCount() const
@@ -125,17 +153,16 @@ RuleSetBuild RuleSetBuilder::build(const LoadResult& loaded, FieldMapping mappin
             continue;
         EntryRules rules;
         rules.entry = entry;
-        std::vector<std::optional<std::vector<Atom>>> required;
         for (auto& [index, program] : per_entry[entry]) {
             auto found = atoms.find(program.get());
             if (found == atoms.end())
                 found = atoms.emplace(program.get(), requiredAtoms(*program)).first;
-            required.push_back(found->second);
+            rules.required.push_back(found->second);
             rules.rules.push_back(index);
             rules.programs.push_back(std::move(program));
         }
         rules.prefilter =
-            std::make_unique<const LiteralPrefilter>(map.entries()[entry], required, set->field_index_);
+            std::make_unique<const LiteralPrefilter>(map.entries()[entry], rules.required, set->field_index_);
         set->entry_index_[entry] = static_cast<std::int32_t>(set->entries_.size());
         set->entries_.push_back(std::move(rules));
     }

@@ -2,7 +2,8 @@
 // The compiled rule set of design §3.7: every loaded Sigma rule compiled and attached to the
 // mapping entries its logsource selects, and per entry the literal prefilter over that entry's
 // rules. Built once (RuleSetBuilder, any thread), then immutable and shared read-only by every
-// detection thread (Detector) through a shared_ptr; a reload builds a new set.
+// detection thread (Detector) through a shared_ptr, except for the entry groups' prefilters
+// added on first use under a mutex; a reload builds a new set.
 #include "detect/field_mapping.h"
 #include "detect/literal_prefilter.h"
 #include "detect/logsource_dispatch.h"
@@ -10,7 +11,9 @@
 #include "detect/sigma_rule.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -45,7 +48,17 @@ struct EntryRules {
     // Parallel to `rules`: what is evaluated for this entry — the rule itself, or its variant
     // with the entry's value_maps applied (FieldMapping::ruleValues).
     std::vector<std::shared_ptr<const CompiledRule>> programs;
-    std::unique_ptr<const LiteralPrefilter> prefilter; // over `programs`, same order
+    std::vector<std::optional<std::vector<Atom>>> required; // requiredAtoms of `programs`
+    std::unique_ptr<const LiteralPrefilter> prefilter;      // over `programs`, same order
+};
+
+// The entries with rules of one dispatch result, and one prefilter over all their rules: an
+// event in several entries (a Linux syslog line is in 5) is scanned once, not once per entry.
+struct EntryGroup {
+    std::vector<const EntryRules*> parts;             // in dispatch order
+    std::vector<std::uint32_t> offsets;               // parts' first prefilter rule, then the total
+    std::unique_ptr<const LiteralPrefilter> combined; // when more than one part
+    const LiteralPrefilter* prefilter = nullptr;      // combined, or the one part's own
 };
 
 class CompiledRuleSet {
@@ -61,6 +74,10 @@ public:
     const EntryRules* entryRules(std::size_t entry) const;
     const std::vector<EntryRules>& entries() const { return entries_; }
     std::size_t alwaysRunCount() const; // summed over entries
+    // The group of the entries `dispatched` (LogsourceDispatch::entriesFor) names, built on
+    // first use and kept for the set's life (any thread; callers cache the pointer); nullptr
+    // when no rule runs on any of them.
+    const EntryGroup* group(const std::vector<std::size_t>& dispatched) const;
     // The event fields the prefilters read as they are (PrefilterScratch::readEvent).
     const FieldIndex& fieldIndex() const { return field_index_; }
 
@@ -73,6 +90,8 @@ private:
     std::vector<EntryRules> entries_;
     std::vector<std::int32_t> entry_index_; // mapping entry -> index into entries_, -1 if none
     FieldIndex field_index_;
+    mutable std::mutex groups_mutex_;
+    mutable std::map<std::vector<std::size_t>, std::unique_ptr<const EntryGroup>> groups_;
 };
 
 struct RuleSetBuild {

@@ -56,5 +56,7 @@ private:
 char foldAscii(char c);
 std::string foldAscii(std::string_view text);
 bool equalsFolded(std::string_view value, std::string_view folded_literal);
+// Whether `literal` (folded unless `cased`) occurs in `value`, ASCII-caseless unless `cased`.
+bool containsLiteral(std::string_view value, std::string_view literal, bool cased);
 
 } // namespace vigie::detect
