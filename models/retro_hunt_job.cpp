@@ -3,6 +3,7 @@
 
 #include "detect/live_detection.h"
 #include "detect/retro_hunt.h"
+#include "detect/stored_rules.h"
 #include "store/pg_connection.h"
 
 #include <QElapsedTimer>
@@ -52,9 +53,9 @@ QString plainMessage(const char* what)
 
 } // namespace
 
-RetroHuntJob::DetectionFactory RetroHuntJob::builtInRules()
+RetroHuntJob::DetectionFactory RetroHuntJob::storedRules()
 {
-    return [] { return detect::LiveDetection::withRules({}); };
+    return [](store::PgConnection& db) { return detect::loadStoredDetection(db); };
 }
 
 RetroHuntJob::RetroHuntJob(QString conninfo, QDateTime from, QDateTime to, DetectionFactory detection,
@@ -109,7 +110,7 @@ void RetroHuntJob::run()
     };
     try {
         store::PgConnection db(conninfo_.toStdString());
-        const auto detection = detection_();
+        const auto detection = detection_(db);
         detect::RetroHuntOptions options;
         options.store_alerts = !dryRun_;
         const query::TimeRange range{toTimestamp(from_), toTimestamp(to_)};

@@ -4,7 +4,7 @@
 // first and what they find is stored as alerts marked retro-hunt — or, in a dry run, only
 // counted per rule. The detection comes from a factory called on that thread, so each hunt has
 // fresh correlation and suppression state and the rules it runs are the caller's choice (the
-// built-in ones for now; the stored rules later). Progress (the share of the range covered,
+// enabled stored rules, or the text an analyst is testing). Progress (the share of the range covered,
 // events read, hits, events a second) reaches the GUI thread as queued signals, at most ten a
 // second; cancel() stops the hunt at the next page (a few thousand events). Created and used on
 // the GUI thread.
@@ -21,6 +21,9 @@
 
 namespace vigie::detect {
 class LiveDetection;
+}
+namespace vigie::store {
+class PgConnection;
 }
 
 namespace vigie::models {
@@ -54,10 +57,11 @@ class RetroHuntJob : public QObject {
     Q_OBJECT
 public:
     // Makes the detection a hunt runs; called on the job's thread, once per hunt.
-    using DetectionFactory = std::function<std::shared_ptr<detect::LiveDetection>()>;
+    // The hunt's own connection is given, for rules read from the database.
+    using DetectionFactory = std::function<std::shared_ptr<detect::LiveDetection>(store::PgConnection&)>;
 
-    // The built-in rules, as the desktop's live detection runs them.
-    static DetectionFactory builtInRules();
+    // The enabled stored rules, as the live detection runs them.
+    static DetectionFactory storedRules();
 
     // Hunts [from, to) in the database at `conninfo` (libpq syntax); `dryRun` stores nothing.
     RetroHuntJob(QString conninfo, QDateTime from, QDateTime to, DetectionFactory detection,

@@ -60,9 +60,10 @@ quint64 RuleService::saveText(qint64 id, const QString& yaml, int expectedVersio
     });
 }
 
-quint64 RuleService::addText(const QString& yaml)
+quint64 RuleService::addText(const QString& yaml, bool enabled)
 {
-    return worker_.post([yaml](RuleWorker* worker, quint64 request) { worker->addText(request, yaml); });
+    return worker_.post(
+        [yaml, enabled](RuleWorker* worker, quint64 request) { worker->addText(request, yaml, enabled); });
 }
 
 quint64 RuleService::remove(qint64 id)

@@ -57,9 +57,9 @@ public:
     // Replaces the text of rule `id`. Refused (finished() with the reason, nothing stored) when
     // a document cannot run or when someone saved a newer version than `expectedVersion`.
     quint64 saveText(qint64 id, const QString& yaml, int expectedVersion);
-    // Stores a new rule written by the analyst (origin custom, enabled), named by its title.
-    // Refused like saveText when it cannot run.
-    quint64 addText(const QString& yaml);
+    // Stores a new rule written by the analyst (origin custom), named by its title; a rule
+    // stored disabled never runs. Refused like saveText when it cannot run.
+    quint64 addText(const QString& yaml, bool enabled = true);
     // Answered by removed() (the row as it was) then finished().
     quint64 remove(qint64 id);
     // Puts back a removed rule (undo of remove); `row` as removed() gave it.

@@ -236,7 +236,7 @@ void RuleWorker::saveText(quint64 request, qint64 id, const QString& yaml, int e
     });
 }
 
-void RuleWorker::addText(quint64 request, const QString& yaml)
+void RuleWorker::addText(quint64 request, const QString& yaml, bool enabled)
 {
     RuleOutcome outcome;
     outcome.request = request;
@@ -251,6 +251,7 @@ void RuleWorker::addText(quint64 request, const QString& yaml)
         rule.yaml = text;
         rule.origin = store::kRuleOriginCustom;
         rule.rule_ids = verdict.ids;
+        rule.enabled = enabled;
         const auto stored = rules.add(rule);
         verdicts_[stored.id] = {text, verdict};
         outcome.row = rowOf(stored);

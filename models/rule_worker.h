@@ -53,7 +53,7 @@ public Q_SLOTS:
     void importPaths(quint64 request, const QStringList& paths);
     void setEnabled(quint64 request, qint64 id, bool enabled);
     void saveText(quint64 request, qint64 id, const QString& yaml, int expectedVersion);
-    void addText(quint64 request, const QString& yaml);
+    void addText(quint64 request, const QString& yaml, bool enabled);
     void remove(quint64 request, qint64 id);
     void restore(quint64 request, const vigie::models::RuleRow& row);
 

@@ -178,12 +178,12 @@
         <translation>panneaux</translation>
     </message>
     <message>
-        <source>Open these panels at start, separated by commas: sources, ingest, saved, alerts.</source>
-        <translation>Ouvrir ces panneaux au démarrage, séparés par des virgules : sources, ingest, saved, alerts.</translation>
+        <source>Open these panels at start, separated by commas: sources, ingest, saved, alerts, rules.</source>
+        <translation>Ouvrir ces panneaux au démarrage, séparés par des virgules : sources, ingest, saved, alerts, rules.</translation>
     </message>
     <message>
-        <source>Unknown panel "%1"; use sources, ingest, saved or alerts.</source>
-        <translation>Panneau « %1 » inconnu ; utilisez sources, ingest, saved ou alerts.</translation>
+        <source>Unknown panel "%1"; use sources, ingest, saved, alerts or rules.</source>
+        <translation>Panneau « %1 » inconnu ; utilisez sources, ingest, saved, alerts ou rules.</translation>
     </message>
 </context>
 <context>
@@ -285,6 +285,18 @@
     <message>
         <source>Status</source>
         <translation>État</translation>
+    </message>
+    <message>
+        <source>Retro-hunt</source>
+        <translation>Recherche rétroactive</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
     </message>
 </context>
 <context>
@@ -515,6 +527,128 @@
     <message>
         <source>The database is not open yet.</source>
         <translation>La base n'est pas encore ouverte.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::RetroHuntJob</name>
+    <message>
+        <source>Cannot connect to the database: %1</source>
+        <translation>Impossible de se connecter à la base de données : %1</translation>
+    </message>
+    <message>
+        <source>The retro-hunt failed: %1</source>
+        <translation>La recherche rétroactive a échoué : %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::RuleListModel</name>
+    <message>
+        <source>Informational</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Élevée</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>Intégrée</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importée</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+Sigma ids: %2
+%n document(s)</source>
+        <translation>
+            <numerusform>%1
+Identifiants Sigma : %2
+%n document</numerusform>
+            <numerusform>%1
+Identifiants Sigma : %2
+%n documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Unsupported: %1</source>
+        <translation>Non prise en charge : %1</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Log Source</source>
+        <translation>Source de journaux</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modifiée le</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::RuleWorker</name>
+    <message>
+        <source>The rule was not saved: %1</source>
+        <translation>La règle n'a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached: %1</source>
+        <translation>La base de données est injoignable : %1</translation>
+    </message>
+    <message>
+        <source>The rule is empty: write or paste a Sigma rule.</source>
+        <translation>La règle est vide : écrivez ou collez une règle Sigma.</translation>
+    </message>
+    <message>
+        <source>The rule cannot run, so it was not saved: %1</source>
+        <translation>La règle ne peut pas s'exécuter, elle n'a donc pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>The rule is no longer stored: someone removed it meanwhile.</source>
+        <translation>La règle n'existe plus : quelqu'un l'a supprimée entre-temps.</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1498,10 @@
         <source>&amp;Search Events</source>
         <translation>Rec&amp;hercher dans les événements</translation>
     </message>
+    <message>
+        <source>&amp;Detection</source>
+        <translation>&amp;Détection</translation>
+    </message>
 </context>
 <context>
     <name>vigie::widgets::RetentionDialog</name>
@@ -1420,6 +1558,554 @@
             <numerusform>%n jour d'événements antérieur au %1 serait supprimé maintenant.</numerusform>
             <numerusform>%n jours d'événements antérieurs au %1 seraient supprimés maintenant.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::RetroHuntController</name>
+    <message>
+        <source>&amp;Retro-hunt…</source>
+        <translation>&amp;Recherche rétroactive…</translation>
+    </message>
+    <message>
+        <source>Run the detection rules over the stored events of a time range</source>
+        <translation>Exécuter les règles de détection sur les événements enregistrés d'une période</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::RetroHuntDialog</name>
+    <message>
+        <source>The start of the range must be before its end.</source>
+        <translation>Le début de la période doit précéder sa fin.</translation>
+    </message>
+    <message>
+        <source>The detection rules will run over the stored events of this range; what they find is added to the alert queue, marked retro-hunt.</source>
+        <translation>Les règles de détection vont s'exécuter sur les événements enregistrés de cette période ; ce qu'elles trouvent est ajouté à la file d'alertes, marqué « recherche rétroactive ».</translation>
+    </message>
+    <message>
+        <source>Hunting from %1 to %2…</source>
+        <translation>Recherche du %1 au %2…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>%1 events read, %2 hits, %3 events/s</source>
+        <translation>%1 événements lus, %2 correspondances, %3 événements/s</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 events read; nothing was stored.</source>
+        <translation>Annulée après %1 événements lus ; rien n'a été enregistré.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %1 events read; the %Ln alert(s) found until then are stored (retro-hunt).</source>
+        <translation>
+            <numerusform>Annulée après %1 événements lus ; l'alerte trouvée jusque-là est enregistrée (recherche rétroactive).</numerusform>
+            <numerusform>Annulée après %1 événements lus ; les %Ln alertes trouvées jusque-là sont enregistrées (recherche rétroactive).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 events read, %Ln alert(s) would be raised (dry run: nothing stored).</source>
+        <translation>
+            <numerusform>%1 événements lus, %Ln alerte serait levée (essai : rien n'est enregistré).</numerusform>
+            <numerusform>%1 événements lus, %Ln alertes seraient levées (essai : rien n'est enregistré).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 events read, %Ln alert(s) found (retro-hunt).</source>
+        <translation>
+            <numerusform>%1 événements lus, %Ln alerte trouvée (recherche rétroactive).</numerusform>
+            <numerusform>%1 événements lus, %Ln alertes trouvées (recherche rétroactive).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulée.</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Échec.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Retro-hunt</source>
+        <translation>Recherche rétroactive</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Période personnalisée</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <source>Run the detection rules over the stored events of the range</source>
+        <translation>Exécuter les règles de détection sur les événements enregistrés de la période</translation>
+    </message>
+    <message>
+        <source>Show &amp;Alerts</source>
+        <translation>Afficher les &amp;alertes</translation>
+    </message>
+    <message>
+        <source>Open the alert queue</source>
+        <translation>Ouvrir la file d'alertes</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::RuleEditor</name>
+    <message>
+        <source>YAML syntax: %1</source>
+        <translation>Syntaxe YAML : %1</translation>
+    </message>
+    <message>
+        <source>Vigie cannot run this rule: %1</source>
+        <translation>Vigie ne peut pas exécuter cette règle : %1</translation>
+    </message>
+    <message>
+        <source>No %1: Sigma rules should have one.</source>
+        <translation>Pas de %1 : une règle Sigma devrait en avoir un.</translation>
+    </message>
+    <message>
+        <source>Unknown level "%1": use informational, low, medium, high or critical.</source>
+        <translation>Gravité « %1 » inconnue : utilisez informational, low, medium, high ou critical.</translation>
+    </message>
+    <message>
+        <source>Unknown status "%1": use stable, test, experimental, deprecated or unsupported.</source>
+        <translation>Statut « %1 » inconnu : utilisez stable, test, experimental, deprecated ou unsupported.</translation>
+    </message>
+    <message>
+        <source>The correlation refers to rule %1, which is not in this text: load that rule with it.</source>
+        <translation>La corrélation fait référence à la règle %1, absente de ce texte : chargez cette règle avec elle.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Empty: write or paste a Sigma rule.</source>
+        <translation>Vide : saisissez ou collez une règle Sigma.</translation>
+    </message>
+    <message>
+        <source>Valid correlation: %1</source>
+        <translation>Corrélation valide : %1</translation>
+    </message>
+    <message>
+        <source>Valid rule: %1</source>
+        <translation>Règle valide : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid: %n document(s)</source>
+        <translation>
+            <numerusform>Valide : %n document</numerusform>
+            <numerusform>Valide : %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sigma rule text</source>
+        <translation>Texte de la règle Sigma</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Problems in the rule</source>
+        <translation>Problèmes de la règle</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::RuleEditorDialog</name>
+    <message>
+        <source>Not saved: %1
+The editor now shows the stored version %2; your text is on the clipboard.</source>
+        <translation>Non enregistrée : %1
+L’éditeur affiche maintenant la version enregistrée %2 ; votre texte est dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes to this rule?</source>
+        <translation>Abandonner vos modifications non enregistrées de cette règle ?</translation>
+    </message>
+    <message>
+        <source>New Rule</source>
+        <translation>Nouvelle règle</translation>
+    </message>
+    <message>
+        <source>Rule “%1”</source>
+        <translation>Règle « %1 »</translation>
+    </message>
+    <message>
+        <source>Test against stored events</source>
+        <translation>Tester sur les événements stockés</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Store the text; the detection runs it from the next events (%1)</source>
+        <translation>Enregistrer le texte ; la détection l’applique dès les prochains événements (%1)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Disabled</source>
+        <translation>Enregistrer &amp;désactivée</translation>
+    </message>
+    <message>
+        <source>Store the rule switched off: it raises nothing until you enable it</source>
+        <translation>Enregistrer la règle désactivée : elle ne lève rien tant que vous ne l’activez pas</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::RuleImportReportDialog</name>
+    <message>
+        <source>Rule Import</source>
+        <translation>Import de règles</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) imported and enabled.</source>
+        <translation>
+            <numerusform>%n règle importée et activée.</numerusform>
+            <numerusform>%n règles importées et activées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No Sigma rule file (*.yml, *.yaml) was found there.</source>
+        <translation>Aucun fichier de règle Sigma (*.yml, *.yaml) n’a été trouvé à cet endroit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not stored: %1 document(s) cannot run here. A file is stored only when all its documents can run:</source>
+        <translation>
+            <numerusform>%n fichier non enregistré : %1 document(s) ne peuvent pas s’exécuter ici. Un fichier n’est enregistré que si tous ses documents peuvent s’exécuter :</numerusform>
+            <numerusform>%n fichiers non enregistrés : %1 document(s) ne peuvent pas s’exécuter ici. Un fichier n’est enregistré que si tous ses documents peuvent s’exécuter :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation>&amp;Copier le rapport</translation>
+    </message>
+    <message>
+        <source>Copy the summary and every reason to the clipboard</source>
+        <translation>Copier le résumé et chaque motif dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>    %1: %2</source>
+        <translation>    %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::RuleManagerPanel</name>
+    <message>
+        <source>Enable Rule “%1”</source>
+        <translation>Activer la règle « %1 »</translation>
+    </message>
+    <message>
+        <source>Disable Rule “%1”</source>
+        <translation>Désactiver la règle « %1 »</translation>
+    </message>
+    <message>
+        <source>Edit Rule “%1”</source>
+        <translation>Modifier la règle « %1 »</translation>
+    </message>
+    <message>
+        <source>Add Rule</source>
+        <translation>Ajouter une règle</translation>
+    </message>
+    <message>
+        <source>Delete Rule “%1”</source>
+        <translation>Supprimer la règle « %1 »</translation>
+    </message>
+    <message>
+        <source>Import a Folder of Sigma Rules</source>
+        <translation>Importer un dossier de règles Sigma</translation>
+    </message>
+    <message>
+        <source>Import Sigma Rules</source>
+        <translation>Importer des règles Sigma</translation>
+    </message>
+    <message>
+        <source>Sigma rules (*.yml *.yaml)</source>
+        <translation>Règles Sigma (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The rules could not be read: %1</source>
+        <translation>Les règles n’ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1</source>
+        <translation>La modification n’a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Activer</translation>
+    </message>
+    <message>
+        <source>Built-in rules cannot be deleted: disable them instead</source>
+        <translation>Les règles intégrées ne peuvent pas être supprimées : désactivez-les plutôt</translation>
+    </message>
+    <message>
+        <source>Delete the selected rule (%1); Undo puts it back</source>
+        <translation>Supprimer la règle sélectionnée (%1) ; Annuler la rétablit</translation>
+    </message>
+    <message>
+        <source>The detection rules appear once the detection engine runs.</source>
+        <translation>Les règles de détection apparaissent dès que le moteur de détection tourne.</translation>
+    </message>
+    <message>
+        <source>Reading the detection rules…</source>
+        <translation>Lecture des règles de détection…</translation>
+    </message>
+    <message>
+        <source>No detection rule. Import Sigma rules or write one with New Rule.</source>
+        <translation>Aucune règle de détection. Importez des règles Sigma ou écrivez-en une avec Nouvelle règle.</translation>
+    </message>
+    <message>
+        <source>Rule Manager</source>
+        <translation>Gestionnaire de règles</translation>
+    </message>
+    <message>
+        <source>Rule actions</source>
+        <translation>Actions sur les règles</translation>
+    </message>
+    <message>
+        <source>Filter by title, level, origin, logsource or status</source>
+        <translation>Filtrer par titre, gravité, origine, source de journaux ou état</translation>
+    </message>
+    <message>
+        <source>Rule &amp;Manager…</source>
+        <translation>&amp;Gestionnaire de règles…</translation>
+    </message>
+    <message>
+        <source>List, import, edit, test and enable the detection rules</source>
+        <translation>Lister, importer, modifier, tester et activer les règles de détection</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Import Sigma rules from files or a folder; unsupported ones are reported</source>
+        <translation>Importer des règles Sigma depuis des fichiers ou un dossier ; celles non prises en charge sont signalées</translation>
+    </message>
+    <message>
+        <source>Import &amp;Files…</source>
+        <translation>Importer des &amp;fichiers…</translation>
+    </message>
+    <message>
+        <source>Import F&amp;older…</source>
+        <translation>Importer un d&amp;ossier…</translation>
+    </message>
+    <message>
+        <source>&amp;New Rule…</source>
+        <translation>&amp;Nouvelle règle…</translation>
+    </message>
+    <message>
+        <source>Write a rule in the editor, test it, then save it (%1)</source>
+        <translation>Écrire une règle dans l’éditeur, la tester, puis l’enregistrer (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Open the selected rule in the editor (Enter or double-click)</source>
+        <translation>Ouvrir la règle sélectionnée dans l’éditeur (Entrée ou double-clic)</translation>
+    </message>
+    <message>
+        <source>Enable or disable the selected rule (Space)</source>
+        <translation>Activer ou désactiver la règle sélectionnée (Espace)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>Ann&amp;uler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Annuler : %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rétablir : %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::RuleTestPane</name>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>Le test a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 events read: %2 hit(s) until then.</source>
+        <translation>Annulé après %1 événements lus : %2 correspondance(s) jusque-là.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 hit(s) in the last %Ln hour(s) (%2 alert(s))</source>
+        <translation>
+            <numerusform>%1 correspondance(s) sur la dernière heure (%2 alerte(s))</numerusform>
+            <numerusform>%1 correspondance(s) sur les %Ln dernières heures (%2 alerte(s))</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Test over the last</source>
+        <translation>&amp;Tester sur les dernières</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Hours of stored events to run the rule over (1 to 720)</source>
+        <translation>Heures d’événements stockés sur lesquelles exécuter la règle (1 à 720)</translation>
+    </message>
+    <message>
+        <source>&amp;Run Test</source>
+        <translation>&amp;Lancer le test</translation>
+    </message>
+    <message>
+        <source>Run the text being edited over the stored events; nothing is stored or raised</source>
+        <translation>Exécuter le texte en cours de modification sur les événements stockés ; rien n’est enregistré ni levé</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Sigma id</source>
+        <translation>Identifiant Sigma</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Correspondances</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Première</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Dernière</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::RuleTestStrip</name>
+    <message>
+        <source>Testing the rule</source>
+        <translation>Test de la règle</translation>
+    </message>
+    <message numerus="yes">
+        <source>The rule runs over the stored events of the last %n hour(s)</source>
+        <translation>
+            <numerusform>La règle s’exécute sur les événements stockés de la dernière heure</numerusform>
+            <numerusform>La règle s’exécute sur les événements stockés des %n dernières heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 events read · %2 hit(s)</source>
+        <translation>%1 événements lus · %2 correspondance(s)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the test; the hits found so far are shown</source>
+        <translation>Arrêter le test ; les correspondances trouvées jusque-là sont affichées</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>

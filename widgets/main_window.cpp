@@ -142,6 +142,7 @@ void MainWindow::addRuleManager(models::RuleService* rules)
     tabifyDockWidget(ingestPanel_, rulePanel_);
     rulePanel_->hide();
     detectionMenu_->addAction(rulePanel_->openAction());
+    viewMenu_->addAction(rulePanel_->toggleViewAction());
 }
 
 void MainWindow::addAdministration(AdministrationController* administration)
@@ -157,6 +158,7 @@ bool MainWindow::showPanel(const QString& name)
                         : name == QLatin1String("ingest") ? static_cast<QDockWidget*>(ingestPanel_)
                         : name == QLatin1String("saved")  ? static_cast<QDockWidget*>(savedPanel_)
                         : name == QLatin1String("alerts") ? static_cast<QDockWidget*>(alertPanel_)
+                        : name == QLatin1String("rules")  ? static_cast<QDockWidget*>(rulePanel_)
                                                           : nullptr;
     if (!dock)
         return false;

@@ -74,7 +74,8 @@ public:
     // Detection (Retro-hunt…, between View and Administration): features on the rules add theirs.
     QMenu* detectionMenu() const { return detectionMenu_; }
 
-    // Shows (and raises) a dock by name: "sources", "ingest", "saved" or "alerts". False for another name.
+    // Shows (and raises) a dock by name: "sources", "ingest", "saved", "alerts" or "rules"
+    // (when the rule manager was added). False for another name.
     bool showPanel(const QString& name);
     // Adds the Administration menu (backup, restore, retention) between View and Language;
     // its messages go to the status bar.

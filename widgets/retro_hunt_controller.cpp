@@ -30,11 +30,6 @@ void RetroHuntController::setConnInfo(const QString& conninfo)
     updateAction();
 }
 
-void RetroHuntController::setDetectionFactory(models::RetroHuntJob::DetectionFactory factory)
-{
-    detection_ = std::move(factory);
-}
-
 RetroHuntDialog* RetroHuntController::showDialog()
 {
     if (!dialog_) {
@@ -60,7 +55,7 @@ models::RetroHuntJob* RetroHuntController::hunt(const QDateTime& from, const QDa
 {
     if (job_ || conninfo_.isEmpty())
         return nullptr;
-    job_ = new models::RetroHuntJob(conninfo_, from, to, detection_, dryRun, this);
+    job_ = new models::RetroHuntJob(conninfo_, from, to, models::RetroHuntJob::storedRules(), dryRun, this);
     connect(job_, &models::RetroHuntJob::finished, this, [this](const models::RetroHuntSummary& summary) {
         job_->deleteLater();
         job_ = nullptr;

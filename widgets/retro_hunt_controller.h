@@ -29,8 +29,6 @@ public:
 
     // The database hunted (libpq conninfo); the action is disabled without one.
     void setConnInfo(const QString& conninfo);
-    // The rules each hunt runs, made afresh for it on the hunt's thread (thread-safe).
-    void setDetectionFactory(models::RetroHuntJob::DetectionFactory factory);
 
 public Q_SLOTS:
     // Opens (or raises) the dialog, window-modal without blocking.
@@ -54,7 +52,6 @@ private:
     QPointer<RetroHuntDialog> dialog_;
     QPointer<models::RetroHuntJob> job_;
     QString conninfo_;
-    models::RetroHuntJob::DetectionFactory detection_ = models::RetroHuntJob::builtInRules();
 };
 
 } // namespace vigie::widgets

@@ -80,7 +80,7 @@ void AddRuleCommand::redo()
     if (failed_)
         return;
     // Redone after an undo, the rule comes back with the id and state it had.
-    send(removed_.id == 0 ? service_->addText(yaml_) : service_->restore(removed_));
+    send(removed_.id == 0 ? service_->addText(yaml_, enabled_) : service_->restore(removed_));
 }
 
 void AddRuleCommand::undo()
@@ -94,12 +94,7 @@ void AddRuleCommand::undo()
 
 void AddRuleCommand::assignId(qint64 id)
 {
-    const bool added = removed_.id == 0;
     removed_.id = id;
-    // The service stores a new rule enabled: a rule saved disabled is switched off at once,
-    // within this same command (one undo step).
-    if (added && !enabled_)
-        track(service_->setEnabled(id, false));
 }
 
 RemoveRuleCommand::RemoveRuleCommand(models::RuleService* service, const models::RuleRow& rule)

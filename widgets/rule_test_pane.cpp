@@ -113,7 +113,7 @@ bool RuleTestPane::run()
     const QDateTime to = QDateTime::currentDateTimeUtc();
     // The text as it stands now, compiled afresh on the hunt's thread.
     const std::string yaml = editor_->text().toStdString();
-    auto factory = [yaml] { return detect::detectionFromTexts({detect::RuleText{"editor", yaml}}); };
+    auto factory = [yaml](store::PgConnection&) { return detect::detectionFromTexts({detect::RuleText{"editor", yaml}}); };
     job_ = new models::RetroHuntJob(conninfo_, to.addSecs(-3600LL * hours), to, factory, true, this);
     connect(job_, &models::RetroHuntJob::finished, this, &RuleTestPane::onFinished);
     strip_->follow(job_, hours);

@@ -80,7 +80,7 @@ int main(int argc, char** argv)
         QStringLiteral("panels"),
         QCoreApplication::translate("main",
                                     "Open these panels at start, separated by commas: sources, "
-                                    "ingest, saved, alerts."),
+                                    "ingest, saved, alerts, rules."),
         QCoreApplication::translate("main", "panels"));
     parser.addOptions({demo, database, lang, panels});
     parser.process(app);
@@ -110,7 +110,7 @@ int main(int argc, char** argv)
             if (!window->showPanel(name.trimmed())) {
                 std::fprintf(stderr, "%s\n",
                              qPrintable(QCoreApplication::translate(
-                                            "main", "Unknown panel \"%1\"; use sources, ingest, saved or alerts.")
+                                            "main", "Unknown panel \"%1\"; use sources, ingest, saved, alerts or rules.")
                                             .arg(name.trimmed())));
             }
         }

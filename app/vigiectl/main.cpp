@@ -46,7 +46,7 @@ Commands:
   rules list --database CONNINFO
           One line per stored rule text: id, on/off, origin, version, name, Sigma ids.
   rules hunt --database CONNINFO --from T [--to T] [--rules FILE_OR_DIR...]
-          Run the built-in rules and --rules over the stored events of that range,
+          Run the enabled stored rules and --rules over the stored events of that range,
           oldest first; what they find is stored as alerts marked retro-hunt.
   db retention --database CONNINFO --days N [--dry-run]
           Drop the daily event partitions (and their per-minute counts) older than the

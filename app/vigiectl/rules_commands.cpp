@@ -162,7 +162,7 @@ int test(const Options& options)
     return 0;
 }
 
-// The built-in rules plus --rules over stored history; progress on stderr, then a summary.
+// The enabled stored rules plus --rules over stored history; progress on stderr, then a summary.
 int hunt(const Options& options)
 {
     const auto from = options.get("from");
@@ -173,8 +173,8 @@ int hunt(const Options& options)
     std::vector<std::filesystem::path> paths;
     for (const auto& path : options.all("rules"))
         paths.emplace_back(path);
-    const auto detection = detect::LiveDetection::withRules(paths);
     store::PgConnection db(options.get("database").value_or(""));
+    const auto detection = detect::loadStoredDetection(db, paths);
     int last_percent = -1;
     const auto result = detect::runRetroHunt(db, detection, range, [&](const detect::RetroHuntProgress& p) {
         const int percent = static_cast<int>(p.fraction * 100);
