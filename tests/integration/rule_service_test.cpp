@@ -10,6 +10,7 @@
 #include "ingest/engine.h"
 #include "store/alert_store.h"
 #include "store/pg_connection.h"
+#include "support/qt_core_environment.h"
 #include "support/test_database.h"
 
 #include <QAbstractItemModelTester>
@@ -29,19 +30,8 @@ using models::RuleListModel;
 using models::RuleRow;
 using models::RuleService;
 
-class QtCoreEnvironment : public ::testing::Environment {
-public:
-    void SetUp() override { app_ = std::make_unique<QCoreApplication>(argc_, argv_); }
-    void TearDown() override { app_.reset(); }
-
-private:
-    static inline int argc_ = 1;
-    static inline char name_[] = "rule_service_test";
-    static inline char* argv_[] = {name_, nullptr};
-    std::unique_ptr<QCoreApplication> app_;
-};
-
-::testing::Environment* const qtEnvironment = ::testing::AddGlobalTestEnvironment(new QtCoreEnvironment);
+::testing::Environment* const qtEnvironment =
+    ::testing::AddGlobalTestEnvironment(new test::QtCoreEnvironment);
 
 const QString kCustom = QStringLiteral("title: Custom SSH failure\nid: custom-ssh\nlevel: high\n"
                                        "logsource: {product: linux, service: sshd}\n"

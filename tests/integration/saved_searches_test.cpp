@@ -6,6 +6,7 @@
 #include "saved_search_repository.h"
 #include "store/migrator.h"
 #include "store/pg_connection.h"
+#include "support/qt_core_environment.h"
 #include "support/test_database.h"
 
 #include <QCoreApplication>
@@ -20,20 +21,8 @@ using namespace vigie;
 using models::SavedSearch;
 using models::SavedSearches;
 
-// QtSql loads its driver plugin through the application object.
-class QtCoreEnvironment : public ::testing::Environment {
-public:
-    void SetUp() override { app_ = std::make_unique<QCoreApplication>(argc_, argv_); }
-    void TearDown() override { app_.reset(); }
-
-private:
-    static inline int argc_ = 1;
-    static inline char name_[] = "saved_searches_test";
-    static inline char* argv_[] = {name_, nullptr};
-    std::unique_ptr<QCoreApplication> app_;
-};
-
-::testing::Environment* const qtEnvironment = ::testing::AddGlobalTestEnvironment(new QtCoreEnvironment);
+::testing::Environment* const qtEnvironment =
+    ::testing::AddGlobalTestEnvironment(new test::QtCoreEnvironment);
 
 class SavedSearchRepositoryTest : public ::testing::Test {
 protected:
