@@ -15,6 +15,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace vigie::widgets {
 
 ListPanel::ListPanel(const QString& name, const QString& item, QWidget* parent)
@@ -112,6 +114,15 @@ void ListPanel::addListHeader(QWidget* widget)
     widget->setVisible(stack_->currentWidget() == view_);
     // Created after the list, it would come after it on Tab: the filter box leads to the list.
     setTabOrder(widget, view_);
+}
+
+QSize ListPanel::sizeHint() const
+{
+    const QSize hint = QDockWidget::sizeHint();
+    const int rows = 12;
+    return {hint.width(), std::max(hint.height(), toolBar_->sizeHint().height() +
+                                                      view_->horizontalHeader()->sizeHint().height() +
+                                                      rows * view_->verticalHeader()->defaultSectionSize())};
 }
 
 QString ListPanel::messageText() const

@@ -30,6 +30,9 @@ public:
     QAction* redoAction() const { return redoAction_; }
     // The last error shown in the panel's message line, empty when none.
     QString messageText() const;
+    // Room for a dozen rows: docked at the bottom, a list panel would otherwise open two rows
+    // high under the events table.
+    QSize sizeHint() const override;
 
 protected:
     // Why the placeholder stands where the list would be.
