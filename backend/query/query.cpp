@@ -4,6 +4,7 @@
 
 #include "event/event_json.h"
 #include "query/parser.h"
+#include "query/rollup_routes.h"
 #include "query/sql_compiler.h"
 
 namespace vigie::query {
@@ -28,10 +29,12 @@ void appendRange(SqlCompiler& compiler, const TimeRange& range, std::string_view
     }
 }
 
+} // namespace
+
 // True when every condition of the query is on a dimension of the per-minute rollups
 // (event_counts_1m), whose columns carry the same names as in events: such a histogram can
 // sum minutes instead of counting events.
-bool rollupsCanAnswer(const Node* node)
+bool minuteRollupsAnswer(const Node* node)
 {
     if (!node)
         return true; // the empty query: every event
@@ -40,7 +43,7 @@ bool rollupsCanAnswer(const Node* node)
     case Node::Kind::Or:
     case Node::Kind::Not:
         for (const auto& child : node->children)
-            if (!rollupsCanAnswer(child.get()))
+            if (!minuteRollupsAnswer(child.get()))
                 return false;
         return true;
     case Node::Kind::Compare:
@@ -58,6 +61,8 @@ bool rollupsCanAnswer(const Node* node)
     }
     return false;
 }
+
+namespace {
 
 // The one field every condition of the query is on, when there is exactly one (free text
 // searches `message`); empty otherwise.
@@ -123,6 +128,8 @@ bool networksAnswer(const Node* node)
     return false;
 }
 
+} // namespace
+
 std::optional<std::string> singleHourlyField(const Node* node)
 {
     if (!node)
@@ -143,12 +150,14 @@ Timestamp floorHour(Timestamp t)
     return std::chrono::floor<std::chrono::hours>(t);
 }
 
-// The histogram of a single-field query over whole hours: the hourly counts of that field
-// for the hours already recounted, and `events` for the rest — the partial hours at both ends
-// of the range and the hours still pending a recount. One statement, one snapshot, so an hour
-// is counted from exactly one of the two whatever a concurrent recount does.
-void hourlyHistogram(SqlCompiler& compiler, const Node* tree, const std::string& field, Timestamp from,
-                     Timestamp whole_from, Timestamp whole_to, std::optional<Timestamp> to)
+Timestamp ceilHour(Timestamp t)
+{
+    return std::chrono::ceil<std::chrono::hours>(t);
+}
+
+void appendHourlyUnion(SqlCompiler& compiler, const Node* tree, const std::string& field,
+                       std::string_view group_column, Timestamp from, Timestamp whole_from,
+                       Timestamp whole_to, std::optional<Timestamp> to)
 {
     auto bound = [&](std::string_view before, Timestamp t, std::string_view after) {
         compiler.sql(before);
@@ -156,38 +165,39 @@ void hourlyHistogram(SqlCompiler& compiler, const Node* tree, const std::string&
         compiler.sql("::timestamptz");
         compiler.sql(after);
     };
-    compiler.sql(", t, ");
-    compiler.param("1970-01-01T00:00:00Z");
+    const std::string group = group_column.empty() ? std::string() : ", " + std::string(group_column);
     // The field name is one of hourlyRollupFields(): fixed vocabulary, written as a literal so
     // the planner matches the table's partial index for it.
-    compiler.sql("::timestamptz) AS bucket_start, sum(n)::bigint AS count FROM ("
-                 "SELECT r.hour AS t, r.count AS n FROM event_field_counts_1h r WHERE r.field = '" +
-                 field + "' AND ");
+    compiler.sql("SELECT r.hour AS t, r.count AS n" +
+                 (group.empty() ? std::string() : ", r." + std::string(group_column) + " AS g") +
+                 " FROM event_field_counts_1h r WHERE r.field = '" + field + "' AND ");
     compiler.compile(tree);
     bound(" AND r.hour >= ", whole_from, "");
     bound(" AND r.hour < ", whole_to,
           " AND NOT EXISTS (SELECT 1 FROM event_field_rollup_pending p WHERE p.hour = r.hour)");
     // The partial hours at both ends...
-    compiler.sql(" UNION ALL SELECT ts, 1 FROM events WHERE ");
+    compiler.sql(" UNION ALL SELECT ts, 1" + group + " FROM events WHERE ");
     compiler.compile(tree);
     bound(" AND ts >= ", from, "");
     bound(" AND ts < ", whole_from, "");
-    compiler.sql(" UNION ALL SELECT ts, 1 FROM events WHERE ");
+    compiler.sql(" UNION ALL SELECT ts, 1" + group + " FROM events WHERE ");
     compiler.compile(tree);
     bound(" AND ts >= ", whole_to, "");
     if (to)
         bound(" AND ts < ", *to, "");
     // ...and each pending hour, as its own range scan: OFFSET 0 keeps the planner from turning
     // the few pending hours into a filter over every partition.
-    compiler.sql(" UNION ALL SELECT e.ts, 1 FROM event_field_rollup_pending p CROSS JOIN LATERAL "
-                 "(SELECT ts FROM events WHERE ");
+    compiler.sql(group.empty()
+                     ? " UNION ALL SELECT e.ts, 1 FROM event_field_rollup_pending p CROSS JOIN "
+                       "LATERAL (SELECT ts FROM events WHERE "
+                     : " UNION ALL SELECT e.ts, 1, e.g FROM event_field_rollup_pending p CROSS JOIN "
+                       "LATERAL (SELECT ts" +
+                           group + " AS g FROM events WHERE ");
     compiler.compile(tree);
     compiler.sql(" AND ts >= p.hour AND ts < p.hour + interval '1 hour' OFFSET 0) e WHERE");
     bound(" p.hour >= ", whole_from, "");
-    bound(" AND p.hour < ", whole_to, ") x GROUP BY 1 ORDER BY 1");
+    bound(" AND p.hour < ", whole_to, "");
 }
-
-} // namespace
 
 const std::vector<std::string_view>& hourlyRollupFields()
 {
@@ -272,18 +282,22 @@ SqlWithParams buildHistogram(const SearchRequest& request, std::chrono::seconds 
     compiler.param(std::to_string(bucket.count()) + " seconds");
     compiler.sql("::interval");
     // Whole-hour buckets of a query on one field over at least an hour: hourly counts.
-    const auto whole_from = floorHour(*range.from) == *range.from ? *range.from
-                                                                  : floorHour(*range.from) + std::chrono::hours(1);
+    const auto whole_from = ceilHour(*range.from);
     const auto whole_to = floorHour(range.to ? *range.to : nowTimestamp());
     if (const auto field = singleHourlyField(tree.get());
         field && bucket.count() % 3600 == 0 && whole_from < whole_to) {
-        hourlyHistogram(compiler, tree.get(), *field, *range.from, whole_from, whole_to, range.to);
+        // The histogram of a single-field query over whole hours: the hourly counts.
+        compiler.sql(", t, ");
+        compiler.param("1970-01-01T00:00:00Z");
+        compiler.sql("::timestamptz) AS bucket_start, sum(n)::bigint AS count FROM (");
+        appendHourlyUnion(compiler, tree.get(), *field, {}, *range.from, whole_from, whole_to, range.to);
+        compiler.sql(") x GROUP BY 1 ORDER BY 1");
         return compiler.take();
     }
     // Whole-minute buckets of a query on rollup dimensions only are summed from the rollups:
     // thousands of rows instead of millions (docs/PERFORMANCE.md). The range then holds to the
     // minute, which a chart of minute-or-wider bars cannot show anyway.
-    const bool from_rollups = bucket.count() % 60 == 0 && rollupsCanAnswer(tree.get());
+    const bool from_rollups = bucket.count() % 60 == 0 && minuteRollupsAnswer(tree.get());
     const std::string_view time_column = from_rollups ? "minute" : "ts";
     compiler.sql(", ");
     compiler.sql(time_column);

@@ -51,6 +51,13 @@ constexpr Column kColumns[] = {
     {"parse_error", FieldType::Boolean},
 };
 
+constexpr Column kAlertColumns[] = {
+    {"rule_id", FieldType::Text},  {"rule_title", FieldType::Text}, {"level", FieldType::Text},
+    {"host", FieldType::Text},     {"entity", FieldType::Text},     {"origin", FieldType::Text},
+    {"status", FieldType::Text},   {"first_ts", FieldType::Time},   {"last_ts", FieldType::Time},
+    {"count", FieldType::Integer},
+};
+
 // Edit distance counting a swap of neighbours as one edit ("hots" is one typo from "host").
 std::size_t editDistance(std::string_view a, std::string_view b)
 {
@@ -75,17 +82,34 @@ struct Target {
     std::string key;
 };
 
-Target resolve(const std::string& name, std::size_t position)
+std::vector<std::string_view> namesOf(Vocabulary vocabulary)
 {
-    if (name.starts_with("fields.") && name.size() > 7)
+    if (vocabulary == Vocabulary::Events)
+        return knownFields();
+    std::vector<std::string_view> names;
+    for (const auto& column : kAlertColumns)
+        names.push_back(column.name);
+    return names;
+}
+
+Target resolve(const std::string& name, std::size_t position, Vocabulary vocabulary)
+{
+    const bool events = vocabulary == Vocabulary::Events;
+    if (events && name.starts_with("fields.") && name.size() > 7)
         return {nullptr, name.substr(7)};
-    for (const auto& column : kColumns)
-        if (column.name == name)
-            return {&column, {}};
+    if (events) {
+        for (const auto& column : kColumns)
+            if (column.name == name)
+                return {&column, {}};
+    } else {
+        for (const auto& column : kAlertColumns)
+            if (column.name == name)
+                return {&column, {}};
+    }
     // Close names, nearest first: typos (edit distance) and abbreviations (prefixes).
     std::vector<std::pair<std::size_t, std::string_view>> candidates;
     const auto typed = std::string_view(name).substr(0, 64);
-    for (const auto known : knownFields()) {
+    for (const auto known : namesOf(vocabulary)) {
         const auto bare = known.ends_with('.') ? known.substr(0, known.size() - 1) : known;
         const auto distance = editDistance(typed, bare);
         if (distance <= 2 || (typed.size() >= 3 && bare.starts_with(typed)))
@@ -251,6 +275,18 @@ void SqlCompiler::param(std::optional<std::string> value)
 
 // The jsonb value as numeric where it is a number, NULL (no match) where it is not: a cast
 // of "n/a" would abort the whole query with an SQL error.
+void SqlCompiler::fieldValue(const std::string& field, std::size_t position)
+{
+    const auto target = resolve(field, position, vocabulary_);
+    if (target.column) {
+        sql(target.column->name);
+        return;
+    }
+    sql("(fields ->> ");
+    param(target.key);
+    sql(")");
+}
+
 void SqlCompiler::numericField(const std::string& key)
 {
     sql("(CASE WHEN (fields ->> ");
@@ -286,7 +322,7 @@ void SqlCompiler::compile(const Node* node)
         sql(") IS NOT TRUE)");
         return;
     case Node::Kind::FreeText:
-        substring("message", node->value);
+        substring(vocabulary_ == Vocabulary::Events ? "message" : "rule_title", node->value);
         return;
     case Node::Kind::Exists:
         exists(*node);
@@ -311,7 +347,7 @@ void SqlCompiler::substring(std::string_view column, const Value& value)
 
 void SqlCompiler::exists(const Node& node)
 {
-    const auto target = resolve(node.value.text, node.value.position);
+    const auto target = resolve(node.value.text, node.value.position, vocabulary_);
     if (target.column) {
         sql("(");
         sql(target.column->name);
@@ -325,7 +361,7 @@ void SqlCompiler::exists(const Node& node)
 
 void SqlCompiler::compare(const Node& node)
 {
-    const auto target = resolve(node.field, node.field_position);
+    const auto target = resolve(node.field, node.field_position, vocabulary_);
     const Value& v = node.value;
     const auto op = sqlOperator(node.op);
     if (node.op == ":" && v.isStar()) { // field:* — the field is present
@@ -426,7 +462,7 @@ void SqlCompiler::compare(const Node& node)
 
 void SqlCompiler::range(const Node& node)
 {
-    const auto target = resolve(node.field, node.field_position);
+    const auto target = resolve(node.field, node.field_position, vocabulary_);
     const FieldType type = target.column ? target.column->type : FieldType::Text;
     if (type == FieldType::Boolean)
         throwSyntax(node.position, "':' or '=' for a boolean field, not a range");
