@@ -159,9 +159,10 @@ int serve(const Arguments& args)
         while (sigtimedwait(&stop_signals, nullptr, &poll_interval) < 0) {
             std::string error;
             if (auto changed = stored_rules.poll(&error)) {
-                std::cerr << "vigiectl serve: the stored rules changed: " << changed->ruleCount()
-                          << " rules from now on\n";
+                // Said once in force: whoever reads the line may send events for the new rules.
+                const std::size_t rules = changed->ruleCount();
                 engine.setDetection(announced(std::move(changed), "serve"));
+                std::cerr << "vigiectl serve: the stored rules changed: " << rules << " rules from now on\n";
             } else if (!error.empty()) {
                 std::cerr << "vigiectl serve: cannot read the stored rules (kept as they are): " << error
                           << "\n";
