@@ -1,0 +1,56 @@
+// First-seen core (see the header). Anomaly runner's thread; pure.
+#include "anomaly/first_seen_detector.h"
+
+#include <algorithm>
+
+namespace vigie::anomaly {
+
+FirstSeenDetector::FirstSeenDetector(FirstSeenParams params) : params_(params) {}
+
+std::vector<AnomalyFinding> FirstSeenDetector::observeWindow(std::span<const ActivityRow> rows)
+{
+    for (const ActivityRow& row : rows) {
+        if (row.key1.empty() || row.key2.empty())
+            continue;
+        auto [it, inserted] = host_first_.try_emplace(row.key2, row.time);
+        if (!inserted)
+            it->second = std::min(it->second, row.time);
+    }
+    std::vector<AnomalyFinding> findings;
+    for (const SeenPairs::Observation& o : seen_.record(rows)) {
+        if (o.before)
+            continue;
+        const UnixSeconds learned_from = seen_.learnedFrom().value_or(o.first);
+        if (o.first - learned_from < params_.learning_seconds)
+            continue;
+        const UnixSeconds host_since = host_first_[o.key2];
+        if (o.first - host_since < params_.new_host_grace) {
+            auto [it, opened] = new_host_.try_emplace(o.key2);
+            AnomalyFinding& f = it->second;
+            if (opened) {
+                f.kind = FindingTemplate::FirstSeenNewHost;
+                f.entity = o.key2;
+                f.key2 = o.key2;
+                f.start = host_since;
+                f.level = AnomalyLevel::Low;
+            }
+            f.count += 1;
+            f.last = std::max(f.last, o.first);
+            findings.push_back(f);
+            continue;
+        }
+        AnomalyFinding f;
+        f.kind = FindingTemplate::FirstSeen;
+        f.entity = o.key1 + '|' + o.key2;
+        f.key1 = o.key1;
+        f.key2 = o.key2;
+        f.start = o.first;
+        f.last = o.first;
+        f.count = o.count;
+        f.level = AnomalyLevel::Medium;
+        findings.push_back(std::move(f));
+    }
+    return findings;
+}
+
+} // namespace vigie::anomaly
