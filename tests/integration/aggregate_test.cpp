@@ -9,6 +9,7 @@
 #include "store/event_writer.h"
 #include "store/field_rollups.h"
 #include "store/pg_connection.h"
+#include "support/event_series.h"
 #include "support/test_database.h"
 
 #include <gtest/gtest.h>
@@ -60,10 +61,7 @@ Event eventAt(Timestamp ts, int i)
 
 std::vector<Event> history(int count, Timestamp from, std::chrono::seconds spacing, int first_index)
 {
-    std::vector<Event> events;
-    for (int i = 0; i < count; ++i)
-        events.push_back(eventAt(from + spacing * i, first_index + i));
-    return events;
+    return test::eventSeries(count, from, spacing, first_index, eventAt);
 }
 
 using Rows = std::vector<std::vector<std::optional<std::string>>>;

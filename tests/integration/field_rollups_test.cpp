@@ -8,6 +8,7 @@
 #include "store/field_rollups.h"
 #include "store/pg_connection.h"
 #include "store/retention.h"
+#include "support/event_series.h"
 #include "support/test_database.h"
 
 #include <gtest/gtest.h>
@@ -46,10 +47,7 @@ Event eventAt(Timestamp ts, int i)
 
 std::vector<Event> history(int count, Timestamp from, std::chrono::seconds spacing, int first_index)
 {
-    std::vector<Event> events;
-    for (int i = 0; i < count; ++i)
-        events.push_back(eventAt(from + spacing * i, first_index + i));
-    return events;
+    return test::eventSeries(count, from, spacing, first_index, eventAt);
 }
 
 const std::vector<std::string> kQueries = {
