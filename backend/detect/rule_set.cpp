@@ -107,6 +107,12 @@ std::optional<SigmaRule> withValueMaps(const SigmaRule& rule, const MappingEntry
     return out;
 }
 
+RuleAdmission admitRule(const SigmaRule& rule, const LogsourceDispatch& dispatch,
+                        const CompileOptions& options)
+{
+    return {compileRule(rule, options), dispatch.entriesForRule(rule.logsource)};
+}
+
 RuleSetBuild RuleSetBuilder::build(const LoadResult& loaded, FieldMapping mapping,
                                    const CompileOptions& options)
 {
@@ -122,16 +128,13 @@ RuleSetBuild RuleSetBuilder::build(const LoadResult& loaded, FieldMapping mappin
     std::vector<Programs> per_entry(map.entries().size());
     for (const SigmaRule& rule : loaded.rules) {
         RuleStatus status{rule.file, rule.doc_index, rule.id, rule.title, false, {}};
-        CompileResult compiled = compileRule(rule, options);
-        RuleEntries entries = set->dispatch_->entriesForRule(rule.logsource);
-        if (!compiled.rule)
-            status.reason = compiled.error;
-        else if (entries.entries.empty())
-            status.reason = entries.reason;
-        if (!status.reason.empty()) {
+        RuleAdmission admission = admitRule(rule, *set->dispatch_, options);
+        if (!admission.runs()) {
+            status.reason = admission.reason();
             out.report.rules.push_back(std::move(status));
             continue;
         }
+        auto& [compiled, entries] = admission;
         const auto index = static_cast<std::uint32_t>(set->rules_.size());
         for (std::size_t entry : entries.entries) {
             std::shared_ptr<const CompiledRule> program = compiled.rule;

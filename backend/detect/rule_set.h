@@ -99,6 +99,20 @@ struct RuleSetBuild {
     CheckReport report; // every rule of the input and every issue it already carried
 };
 
+// One rule through build()'s two refusals, in its order: the compiler's, then the dispatch's
+// (no mapping entry for its logsource). build() and the rule editor's check (rule_text_check.h)
+// both judge a rule with it, so they cannot disagree on whether it runs.
+struct RuleAdmission {
+    CompileResult compiled;
+    RuleEntries entries;
+    bool runs() const { return compiled.rule && !entries.entries.empty(); }
+    // Why it cannot run; meaningless when runs().
+    const std::string& reason() const { return compiled.rule ? entries.reason : compiled.error; }
+};
+
+RuleAdmission admitRule(const SigmaRule& rule, const LogsourceDispatch& dispatch,
+                        const CompileOptions& options = {});
+
 class RuleSetBuilder {
 public:
     // Compiles every rule of `loaded` (loaded.issues are reported as unsupported), attaches it

@@ -7,8 +7,8 @@
 
 #include "detect/field_mapping.h"
 #include "detect/logsource_dispatch.h"
+#include "detect/rule_set.h"
 #include "detect/sigma_loader.h"
-#include "detect/sigma_matcher.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -248,22 +248,23 @@ public:
             reason);
     }
 
+    // RuleSetBuilder::build's verdict: a compiler refusal is an error, a missing mapping entry
+    // only a warning (the rule is valid Sigma, Vigie cannot run it yet).
     void rule(const SigmaRule& rule)
     {
-        const CompileResult compiled = compileRule(rule);
-        if (!compiled.rule) {
-            invalid(rule.doc_index, compiled.error);
+        const RuleAdmission admission = admitRule(rule, builtInDispatch());
+        if (!admission.compiled.rule) {
+            invalid(rule.doc_index, admission.reason());
             return;
         }
         RuleTextDocument& d = out_.documents[rule.doc_index];
         d.loaded = true;
-        const RuleEntries entries = builtInDispatch().entriesForRule(rule.logsource);
-        d.runnable = !entries.entries.empty();
+        d.runnable = admission.runs();
         if (d.runnable)
             return;
-        d.unsupported = entries.reason;
+        d.unsupported = admission.reason();
         add(rule.doc_index, Diagnostic::Severity::Warning, Diagnostic::Kind::Unsupported,
-            locate(doc(rule.doc_index), entries.reason), {}, entries.reason);
+            locate(doc(rule.doc_index), d.unsupported), {}, d.unsupported);
     }
 
     // A correlation's rules usually sit in the same file; one that does not must be loaded with
