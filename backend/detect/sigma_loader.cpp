@@ -368,12 +368,10 @@ void loadSigmaFile(const std::filesystem::path& path, LoadResult& into)
     loadSigmaText(content.str(), path.string(), into);
 }
 
-void loadSigmaPath(const std::filesystem::path& path, LoadResult& into)
+std::vector<std::filesystem::path> sigmaFiles(const std::filesystem::path& path)
 {
-    if (!std::filesystem::is_directory(path)) {
-        loadSigmaFile(path, into);
-        return;
-    }
+    if (!std::filesystem::is_directory(path))
+        return {path};
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(path)) {
         const auto extension = entry.path().extension();
@@ -381,7 +379,12 @@ void loadSigmaPath(const std::filesystem::path& path, LoadResult& into)
             files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
-    for (const auto& file : files)
+    return files;
+}
+
+void loadSigmaPath(const std::filesystem::path& path, LoadResult& into)
+{
+    for (const auto& file : sigmaFiles(path))
         loadSigmaFile(file, into);
 }
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vigie::detect {
 
@@ -18,6 +19,8 @@ void loadSigmaText(std::string_view text, const std::string& file, LoadResult& i
 void loadSigmaFile(const std::filesystem::path& path, LoadResult& into);
 // A file, or every *.yml / *.yaml below a folder in path order.
 void loadSigmaPath(const std::filesystem::path& path, LoadResult& into);
+// The files loadSigmaPath(path) reads, in its order.
+std::vector<std::filesystem::path> sigmaFiles(const std::filesystem::path& path);
 
 // Links each correlation's `rules:` to the rules and correlations loaded (by id, then name).
 // A correlation naming something unknown (directly or through a chain) moves to the issues.

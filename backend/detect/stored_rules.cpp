@@ -1,6 +1,7 @@
 // Built-in seeding and the detection of the stored rules (stored_rules.h). Any thread.
 #include "detect/stored_rules.h"
 
+#include "detect/sigma_loader.h"
 #include "embedded_builtin_rules.h"
 #include "store/migrator.h"
 
@@ -67,25 +68,11 @@ namespace {
 // loadSigmaPath finds them), each once.
 std::vector<std::filesystem::path> ruleFiles(const std::vector<std::filesystem::path>& paths)
 {
-    std::vector<std::filesystem::path> files;
-    for (const auto& path : paths) {
-        if (!std::filesystem::is_directory(path)) {
-            files.push_back(path);
-            continue;
-        }
-        std::vector<std::filesystem::path> below;
-        for (const auto& entry : std::filesystem::recursive_directory_iterator(path)) {
-            const auto extension = entry.path().extension();
-            if (entry.is_regular_file() && (extension == ".yml" || extension == ".yaml"))
-                below.push_back(entry.path());
-        }
-        std::sort(below.begin(), below.end());
-        files.insert(files.end(), below.begin(), below.end());
-    }
     std::vector<std::filesystem::path> unique;
-    for (auto& file : files)
-        if (std::find(unique.begin(), unique.end(), file) == unique.end())
-            unique.push_back(std::move(file));
+    for (const auto& path : paths)
+        for (auto& file : sigmaFiles(path))
+            if (std::find(unique.begin(), unique.end(), file) == unique.end())
+                unique.push_back(std::move(file));
     return unique;
 }
 
