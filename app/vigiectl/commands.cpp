@@ -92,16 +92,6 @@ void printRetentionRun(const store::RetentionRun& run)
                   << " rollup rows\n";
 }
 
-// Runs a command body, turning exceptions into one clear line on stderr.
-
-std::vector<std::filesystem::path> rulePaths(const Options& options)
-{
-    std::vector<std::filesystem::path> paths;
-    for (const auto& path : options.all("rules"))
-        paths.emplace_back(path);
-    return paths;
-}
-
 // What cannot run is announced (the rule manager and `rules check` say why).
 std::shared_ptr<detect::LiveDetection> announced(std::shared_ptr<detect::LiveDetection> detection,
                                                  const char* command)

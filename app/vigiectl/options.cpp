@@ -26,6 +26,12 @@ Options parseOptions(const Arguments& args, const std::vector<std::string>& know
     return options;
 }
 
+std::vector<std::filesystem::path> rulePaths(const Options& options)
+{
+    const auto values = options.all("rules");
+    return {values.begin(), values.end()};
+}
+
 Timestamp timeOption(const std::string& text, Timestamp now)
 {
     if (text.size() >= 3 && text[0] == '-') {

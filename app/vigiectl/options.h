@@ -5,6 +5,7 @@
 
 #include "event/event.h"
 
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -35,6 +36,9 @@ struct Options {
 
 // Throws std::invalid_argument for an option not in `known` or without its value.
 Options parseOptions(const Arguments& args, const std::vector<std::string>& known);
+
+// The rule files and folders of --rules (serve, import, rules hunt).
+std::vector<std::filesystem::path> rulePaths(const Options& options);
 
 // --from/--to: ISO 8601, or relative to `now`: -15m, -1h, -24h, -7d (also s). Throws
 // std::invalid_argument for anything else.

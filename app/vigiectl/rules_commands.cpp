@@ -170,11 +170,8 @@ int hunt(const Options& options)
         throw std::invalid_argument("give the start of the range with --from T");
     const Timestamp now = nowTimestamp();
     query::TimeRange range{timeOption(*from, now), timeOption(options.get("to").value_or("-0s"), now)};
-    std::vector<std::filesystem::path> paths;
-    for (const auto& path : options.all("rules"))
-        paths.emplace_back(path);
     store::PgConnection db(options.get("database").value_or(""));
-    const auto detection = detect::loadStoredDetection(db, paths);
+    const auto detection = detect::loadStoredDetection(db, rulePaths(options));
     int last_percent = -1;
     const auto result = detect::runRetroHunt(db, detection, range, [&](const detect::RetroHuntProgress& p) {
         const int percent = static_cast<int>(p.fraction * 100);
