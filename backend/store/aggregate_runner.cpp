@@ -1,7 +1,7 @@
 // AggregateRunner (aggregate_runner.h).
 #include "store/aggregate_runner.h"
 
-#include "query/time_text.h"
+#include "store/result_values.h"
 
 #include <algorithm>
 #include <charconv>
@@ -12,21 +12,6 @@ namespace vigie::store {
 namespace {
 
 using query::AggregateKind;
-
-std::optional<std::string> optionalText(const PgResult& result, int row, int column)
-{
-    if (result.isNull(row, column))
-        return std::nullopt;
-    return std::string(result.text(row, column));
-}
-
-Timestamp timestampAt(const PgResult& result, int row, int column)
-{
-    const auto parsed = query::parseIsoTimestamp(result.text(row, column));
-    if (!parsed)
-        throw StoreError("unexpected timestamp from the server: " + std::string(result.text(row, column)));
-    return parsed->ts;
-}
 
 // Buckets start on multiples of the bucket since the epoch (date_bin in the plan).
 Timestamp bucketFloor(Timestamp t, std::chrono::seconds bucket)

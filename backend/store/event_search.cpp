@@ -1,7 +1,7 @@
 // EventSearch (event_search.h).
 #include "store/event_search.h"
 
-#include "query/time_text.h"
+#include "store/result_values.h"
 
 #include <simdjson.h>
 
@@ -9,14 +9,6 @@
 
 namespace vigie::store {
 namespace {
-
-Timestamp timestampAt(const PgResult& result, int row, int column)
-{
-    const auto parsed = query::parseIsoTimestamp(result.text(row, column));
-    if (!parsed)
-        throw StoreError("unexpected timestamp from the server: " + std::string(result.text(row, column)));
-    return parsed->ts;
-}
 
 template <typename Int> std::optional<Int> optionalInt(const PgResult& result, int row, int column)
 {
