@@ -1,6 +1,7 @@
 #include "search_bar.h"
 
 #include "event_table_model.h"
+#include "query/variables.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -126,16 +127,7 @@ SearchBar::SearchBar(models::EventTableModel* model, QWidget* parent)
 
 QString SearchBar::quoted(const QString& value)
 {
-    QString out;
-    out.reserve(value.size() + 2);
-    out += QLatin1Char('"');
-    for (const QChar c : value) {
-        if (c == QLatin1Char('\\') || c == QLatin1Char('"'))
-            out += QLatin1Char('\\');
-        out += c;
-    }
-    out += QLatin1Char('"');
-    return out;
+    return QString::fromStdString(query::quotedValue(value.toStdString()));
 }
 
 SearchEntry SearchBar::current() const
