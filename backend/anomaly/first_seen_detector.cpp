@@ -39,16 +39,7 @@ std::vector<AnomalyFinding> FirstSeenDetector::observeWindow(std::span<const Act
             findings.push_back(f);
             continue;
         }
-        AnomalyFinding f;
-        f.kind = FindingTemplate::FirstSeen;
-        f.entity = o.key1 + '|' + o.key2;
-        f.key1 = o.key1;
-        f.key2 = o.key2;
-        f.start = o.first;
-        f.last = o.first;
-        f.count = o.count;
-        f.level = AnomalyLevel::Medium;
-        findings.push_back(std::move(f));
+        findings.push_back(pairFinding(FindingTemplate::FirstSeen, o));
     }
     return findings;
 }

@@ -9,27 +9,19 @@ std::vector<AnomalyFinding> RareValueDetector::observeWindow(std::span<const Act
 {
     std::vector<AnomalyFinding> findings;
     for (const SeenPairs::Observation& o : seen_.record(rows)) {
-        AnomalyFinding f;
         if (!o.before) {
             const UnixSeconds learned_from = seen_.learnedFrom().value_or(o.first);
             if (o.first - learned_from < params_.learning_seconds)
                 continue;
-            f.kind = FindingTemplate::RareNew;
-        } else {
-            // Only values established before the learning horizon can be called rare: a value
-            // first seen yesterday is still being learned.
-            if (o.before->count > params_.max_count || o.first - o.before->first < params_.learning_seconds)
-                continue;
-            f.kind = FindingTemplate::RareValue;
-            f.previous_count = o.before->count;
+            findings.push_back(pairFinding(FindingTemplate::RareNew, o));
+            continue;
         }
-        f.entity = o.key1 + '|' + o.key2;
-        f.key1 = o.key1;
-        f.key2 = o.key2;
-        f.start = o.first;
-        f.last = o.first;
-        f.count = o.count;
-        f.level = AnomalyLevel::Medium;
+        // Only values established before the learning horizon can be called rare: a value
+        // first seen yesterday is still being learned.
+        if (o.before->count > params_.max_count || o.first - o.before->first < params_.learning_seconds)
+            continue;
+        AnomalyFinding f = pairFinding(FindingTemplate::RareValue, o);
+        f.previous_count = o.before->count;
         findings.push_back(std::move(f));
     }
     return findings;

@@ -50,4 +50,18 @@ const SeenPairs::Seen* SeenPairs::find(const std::string& key1, const std::strin
     return it == seen_.end() ? nullptr : &it->second;
 }
 
+AnomalyFinding pairFinding(FindingTemplate kind, const SeenPairs::Observation& o)
+{
+    AnomalyFinding f;
+    f.kind = kind;
+    f.entity = o.key1 + '|' + o.key2;
+    f.key1 = o.key1;
+    f.key2 = o.key2;
+    f.start = o.first;
+    f.last = o.first;
+    f.count = o.count;
+    f.level = AnomalyLevel::Medium;
+    return f;
+}
+
 } // namespace vigie::anomaly

@@ -46,4 +46,8 @@ private:
     std::optional<UnixSeconds> learned_from_;
 };
 
+// The medium-level finding of one pair observation, as the first-seen and rare-value detectors
+// report it (entity "key1|key2", over the pair's first row of the window).
+AnomalyFinding pairFinding(FindingTemplate kind, const SeenPairs::Observation& o);
+
 } // namespace vigie::anomaly

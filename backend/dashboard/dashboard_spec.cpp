@@ -100,6 +100,8 @@ public:
 
     std::string requiredText(std::string_view key) { return textOf(require(key), child(path_, key)); }
 
+    int requiredInteger(std::string_view key) { return integerOf(require(key), child(path_, key)); }
+
     int integer(std::string_view key, int fallback)
     {
         const auto value = take(key);
@@ -250,10 +252,10 @@ TileSpec readTile(dom::element value, const std::string& path)
     TileSpec tile;
     tile.id = in.requiredText("id");
     tile.title = in.text("title");
-    tile.x = ObjectReader::integerOf(in.require("x"), child(path, "x"));
-    tile.y = ObjectReader::integerOf(in.require("y"), child(path, "y"));
-    tile.w = ObjectReader::integerOf(in.require("w"), child(path, "w"));
-    tile.h = ObjectReader::integerOf(in.require("h"), child(path, "h"));
+    tile.x = in.requiredInteger("x");
+    tile.y = in.requiredInteger("y");
+    tile.w = in.requiredInteger("w");
+    tile.h = in.requiredInteger("h");
     tile.source = in.text("source", "events");
     tile.query = in.text("query");
     tile.aggregation = readAggregation(in.require("aggregation"), child(path, "aggregation"));
@@ -279,7 +281,7 @@ void checkFormatAndVersion(ObjectReader& in)
     if (format != kFormatName)
         throw DashboardFormatError("format", "expected " + jsonQuoted(kFormatName) + ", found " +
                                                  jsonQuoted(format) + ": this is not a Vigie dashboard");
-    const int version = ObjectReader::integerOf(in.require("version"), "version");
+    const int version = in.requiredInteger("version");
     if (version > kFormatVersion)
         throw DashboardFormatError("version",
                                    "this dashboard was made by a newer Vigie (format version " +

@@ -273,8 +273,6 @@ void SqlCompiler::param(std::optional<std::string> value)
         out_.sql += "?";
 }
 
-// The jsonb value as numeric where it is a number, NULL (no match) where it is not: a cast
-// of "n/a" would abort the whole query with an SQL error.
 void SqlCompiler::fieldValue(const std::string& field, std::size_t position)
 {
     const auto target = resolve(field, position, vocabulary_);
@@ -287,6 +285,8 @@ void SqlCompiler::fieldValue(const std::string& field, std::size_t position)
     sql(")");
 }
 
+// The jsonb value as numeric where it is a number, NULL (no match) where it is not: a cast
+// of "n/a" would abort the whole query with an SQL error.
 void SqlCompiler::numericField(const std::string& key)
 {
     sql("(CASE WHEN (fields ->> ");
