@@ -18,7 +18,6 @@
 #include <QWidget>
 #include <QtConcurrent>
 
-
 namespace vigie::widgets {
 
 AdministrationController::AdministrationController(models::RetentionService* retention, QWidget* window)

@@ -9,7 +9,6 @@
 #include "database_job_dialog.h"
 #include "retention_dialog.h"
 
-
 #include <QFuture>
 #include <QMessageBox>
 #include <QObject>

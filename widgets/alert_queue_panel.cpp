@@ -2,6 +2,7 @@
 #include "alert_queue_panel.h"
 
 #include "alert_queue_service.h"
+#include "list_panel.h"
 #include "severity_delegate.h"
 
 #include <QAction>
@@ -15,7 +16,6 @@
 #include <QStyledItemDelegate>
 #include <QToolBar>
 #include <QTreeView>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -142,24 +142,7 @@ AlertQueuePanel::AlertQueuePanel(models::AlertQueueService* service, SearchBar* 
     separator->setSeparator(true);
     view_->addActions({openEvents_, acknowledge_, separator, createIncident_});
 
-    placeholder_->setAlignment(Qt::AlignCenter);
-    placeholder_->setWordWrap(true);
-    placeholder_->setMargin(12);
-    message_->setWordWrap(true);
-    message_->setVisible(false);
-    message_->setTextFormat(Qt::PlainText);
-    message_->setStyleSheet(QStringLiteral("color: #c62828; padding: 4px;"));
-
-    auto* content = new QWidget(this);
-    auto* layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(toolBar_);
-    layout->addWidget(message_);
-    stack_->addWidget(placeholder_);
-    stack_->addWidget(view_);
-    layout->addWidget(stack_, 1);
-    setWidget(content);
+    setUpListDock(this, toolBar_, message_, stack_, placeholder_, view_);
 
     connect(group_, &QComboBox::currentIndexChanged, this, &AlertQueuePanel::regroup);
     connect(showAcknowledged_, &QAction::toggled, service_,

@@ -1,5 +1,5 @@
 // ListPanel (list_panel.h): the shared toolbar, message line, list, placeholder and undo stack of
-// the Sources and Saved searches docks. GUI thread.
+// the Sources and Saved searches docks, and the body the Alerts dock shares with them. GUI thread.
 #include "list_panel.h"
 
 #include "request_command.h"
@@ -18,6 +18,29 @@
 #include <algorithm>
 
 namespace vigie::widgets {
+
+void setUpListDock(QDockWidget* dock, QToolBar* toolBar, QLabel* message, QStackedWidget* stack,
+                   QLabel* placeholder, QWidget* list)
+{
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setWordWrap(true);
+    placeholder->setMargin(12);
+    message->setWordWrap(true);
+    message->setVisible(false);
+    message->setTextFormat(Qt::PlainText);
+    message->setStyleSheet(QStringLiteral("color: #c62828; padding: 4px;"));
+
+    auto* content = new QWidget(dock);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(toolBar);
+    layout->addWidget(message);
+    stack->addWidget(placeholder);
+    stack->addWidget(list);
+    layout->addWidget(stack, 1);
+    dock->setWidget(content);
+}
 
 ListPanel::ListPanel(const QString& name, const QString& item, QWidget* parent)
     : QDockWidget(parent), undo_(new QUndoStack(this)), toolBar_(new QToolBar(this)),
@@ -41,14 +64,6 @@ ListPanel::ListPanel(const QString& name, const QString& item, QWidget* parent)
     view_->horizontalHeader()->setHighlightSections(false);
     view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
-    placeholder_->setAlignment(Qt::AlignCenter);
-    placeholder_->setWordWrap(true);
-    placeholder_->setMargin(12);
-    message_->setWordWrap(true);
-    message_->setVisible(false);
-    message_->setTextFormat(Qt::PlainText);
-    message_->setStyleSheet(QStringLiteral("color: #c62828; padding: 4px;"));
-
     undoAction_->setShortcut(QKeySequence::Undo);
     redoAction_->setShortcut(QKeySequence::Redo);
     // They act while the panel has the focus, so Ctrl+Z elsewhere stays free.
@@ -60,16 +75,7 @@ ListPanel::ListPanel(const QString& name, const QString& item, QWidget* parent)
     connect(undo_, &QUndoStack::indexChanged, this, &ListPanel::updateUndoActions);
     connect(undo_, &QUndoStack::cleanChanged, this, &ListPanel::updateUndoActions);
 
-    auto* content = new QWidget(this);
-    auto* layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(toolBar_);
-    layout->addWidget(message_);
-    stack_->addWidget(placeholder_);
-    stack_->addWidget(view_);
-    layout->addWidget(stack_, 1);
-    setWidget(content);
+    setUpListDock(this, toolBar_, message_, stack_, placeholder_, view_);
 }
 
 ListPanel::~ListPanel()

@@ -19,6 +19,12 @@ class QUndoStack;
 
 namespace vigie::widgets {
 
+// The body the list docks share (ListPanel, AlertQueuePanel): `toolBar`, the red message line
+// (hidden until showMessage()), then `list` or the centred `placeholder` in `stack`; set as
+// `dock`'s widget in a QVBoxLayout.
+void setUpListDock(QDockWidget* dock, QToolBar* toolBar, QLabel* message, QStackedWidget* stack,
+                   QLabel* placeholder, QWidget* list);
+
 class ListPanel : public QDockWidget {
     Q_OBJECT
 public:
