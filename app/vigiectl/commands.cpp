@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "options.h"
 
+#include "anomaly/anomaly_runner.h"
 #include "detect/live_detection.h"
 #include "detect/stored_rules.h"
 #include "event/event_json.h"
@@ -145,6 +146,12 @@ int serve(const Arguments& args)
         // applied now and then daily.
         store::RetentionScheduler retention(config.conninfo, std::chrono::hours(24), printRetentionRun);
         retention.start();
+        // Anomaly detectors (one process per database evaluates; others stand by).
+        anomaly::RunnerOptions anomaly_options;
+        anomaly_options.conninfo = config.conninfo;
+        anomaly_options.log = [](const std::string& message) { std::cerr << "vigiectl serve: " << message << "\n"; };
+        anomaly::AnomalyRunner anomalies(anomaly_options);
+        anomalies.start();
         const timespec poll_interval{10, 0};
         while (sigtimedwait(&stop_signals, nullptr, &poll_interval) < 0) {
             std::string error;
@@ -159,6 +166,7 @@ int serve(const Arguments& args)
             }
         }
         std::cerr << "vigiectl serve: stopping, storing what was received...\n";
+        anomalies.stop();
         retention.stop();
         engine.stop();
         const auto stats = engine.stats();
@@ -229,16 +237,6 @@ int parse(const Arguments& args)
 
 // --- database administration (store at scale): vigiectl db retention|backup|restore ---
 namespace {
-
-// Removes a value-less flag (--force, --dry-run) from `args`; parseOptions wants values.
-bool takeFlag(Arguments& args, const std::string& flag)
-{
-    const auto it = std::find(args.begin(), args.end(), flag);
-    if (it == args.end())
-        return false;
-    args.erase(it);
-    return true;
-}
 
 std::string describe(const store::DatabaseContents& contents)
 {

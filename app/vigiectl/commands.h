@@ -16,6 +16,9 @@ int search(const Arguments& args);
 // --- detection rules: vigiectl rules check|test ---
 int rules(const Arguments& args);
 
+// --- dashboards: vigiectl dashboards list|import|export ---
+int dashboards(const Arguments& args);
+
 // --- database administration (store at scale): vigiectl db retention|backup|restore ---
 int db(const Arguments& args);
 // --- end database administration ---

@@ -48,6 +48,15 @@ Commands:
   rules hunt --database CONNINFO --from T [--to T] [--rules FILE_OR_DIR...]
           Run the enabled stored rules and --rules over the stored events of that range,
           oldest first; what they find is stored as alerts marked retro-hunt.
+  dashboards list --database CONNINFO
+          One line per stored dashboard, in tab order: id, uid, version, shipped key, name.
+  dashboards import --database CONNINFO [--replace] FILE...
+          Store dashboard JSON files (format v1). A file whose uid is stored already
+          replaces that dashboard with --replace, else is stored as a copy with a new
+          uid and (imported) after its name. A bad file is reported with the JSON
+          path of the problem (tiles[2].aggregation.kind: ...); exit code 1.
+  dashboards export --database CONNINFO NAME|UID [-o FILE]
+          Write the dashboard's JSON (format v1) to FILE or standard output.
   db retention --database CONNINFO --days N [--dry-run]
           Drop the daily event partitions (and their per-minute counts) older than the
           N days before today; print each partition dropped (or that would be).
@@ -73,6 +82,8 @@ int main(int argc, char** argv)
         return vigie::cli::serve(args);
     if (command == "rules")
         return vigie::cli::rules(args);
+    if (command == "dashboards")
+        return vigie::cli::dashboards(args);
     if (command == "import")
         return vigie::cli::import(args);
     if (command == "search")

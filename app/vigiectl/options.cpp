@@ -26,6 +26,15 @@ Options parseOptions(const Arguments& args, const std::vector<std::string>& know
     return options;
 }
 
+bool takeFlag(Arguments& args, const std::string& flag)
+{
+    const auto it = std::find(args.begin(), args.end(), flag);
+    if (it == args.end())
+        return false;
+    args.erase(it);
+    return true;
+}
+
 std::vector<std::filesystem::path> rulePaths(const Options& options)
 {
     const auto values = options.all("rules");

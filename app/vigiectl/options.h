@@ -36,6 +36,8 @@ struct Options {
 
 // Throws std::invalid_argument for an option not in `known` or without its value.
 Options parseOptions(const Arguments& args, const std::vector<std::string>& known);
+// Removes a value-less flag (--force, --dry-run, --replace) from `args`; parseOptions wants values.
+bool takeFlag(Arguments& args, const std::string& flag);
 
 // The rule files and folders of --rules (serve, import, rules hunt).
 std::vector<std::filesystem::path> rulePaths(const Options& options);

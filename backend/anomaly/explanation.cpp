@@ -88,6 +88,9 @@ std::string slotName(int slot, bool long_day)
 Explanation explain(const AnomalyFinding& f, const ExplanationContext& context)
 {
     DetailsWriter details(f.kind);
+    // The GUI builds its translated sentence from these two and the numbers below.
+    details.text("what", context.what);
+    details.text("entity", f.entity);
     std::string text;
     const std::string window = minutesText(f.window_seconds);
     switch (f.kind) {
@@ -137,14 +140,14 @@ Explanation explain(const AnomalyFinding& f, const ExplanationContext& context)
         details.text("host", f.host);
         break;
     case FindingTemplate::RareValue:
-        text = "Rare: " + f.key1 + " on " + f.key2 + ", seen " + std::to_string(f.previous_count) +
-               (f.previous_count == 1 ? " time" : " times") + " before";
+        text = "Rare: " + f.key1 + (f.key2.empty() ? "" : " on " + f.key2) + ", seen " +
+               std::to_string(f.previous_count) + (f.previous_count == 1 ? " time" : " times") + " before";
         details.text("value", f.key1);
         details.text("per", f.key2);
         details.number("previous_count", static_cast<double>(f.previous_count));
         break;
     case FindingTemplate::RareNew:
-        text = "Never seen before: " + f.key1 + " on " + f.key2;
+        text = "Never seen before: " + f.key1 + (f.key2.empty() ? "" : " on " + f.key2);
         details.text("value", f.key1);
         details.text("per", f.key2);
         break;

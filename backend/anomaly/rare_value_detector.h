@@ -8,6 +8,7 @@
 #include "anomaly/seen_pairs.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -17,6 +18,12 @@ struct RareValueParams {
     std::int64_t max_count = 3;
     UnixSeconds learning_seconds = 14 * 86400;
 };
+
+// The rule for one observation (a value of a window, with what was known of it before):
+// rare_value, rare_new or nothing. `learned_from` is when the detector started learning.
+// Shared by the core below and the anomaly runner, which keeps the history in anomaly_seen.
+std::optional<AnomalyFinding> rareFinding(const SeenPairs::Observation& o, UnixSeconds learned_from,
+                                          const RareValueParams& params);
 
 class RareValueDetector {
 public:

@@ -1,8 +1,10 @@
 #pragma once
-// The demo mode's deterministic attack scenario (DESIGN §10): background noise (cron, kernel,
-// web access) interleaved with an attack — sshd password failures from one address, then a
-// success, sudo to root, a new local user, a port scan seen by the firewall. The same seed
-// always yields the same sequence of lines; only the timestamps follow the clock.
+// The demo mode's deterministic attack scenario (DESIGN §10): background noise (cron, firewall,
+// web access, Suricata EVE flows, DNS, TLS and the odd IDS alert) interleaved with an attack —
+// 25 sshd password failures from one address that the IDS flags as an SSH scan, then a success,
+// sudo to root, a new local user, a port scan seen by the firewall. Syslog lines and EVE JSON
+// lines share the TCP listener (format auto). The same seed always yields the same sequence of
+// lines; only the timestamps follow the clock. Hosts and addresses: demo_lines.h.
 #include "event/event.h"
 
 #include <atomic>
@@ -16,7 +18,7 @@ namespace vigie::demo {
 class DemoScenario {
 public:
     explicit DemoScenario(std::uint64_t seed = 20261122);
-    // The next syslog line (RFC 3164 or RFC 5424, no trailing newline), stamped `now`.
+    // The next line (RFC 3164, RFC 5424 or Suricata EVE JSON, no trailing newline), stamped `now`.
     std::string nextLine(Timestamp now);
 
 private:

@@ -7,10 +7,12 @@
 //
 // Vocabulary written by the extractors (kept in one place so detection rules can rely on it):
 //   category  authentication | session | process | iam | network
+//   action    for network (netfilter): blocked | allowed | audit
 //   outcome   success | failure | unknown
 //   user_name the acting account (for su/sudo the invoking user; for useradd & co. the account
 //             acted upon, since the administrator is not in the line)
-//   fields    ssh.*, pam.*, sudo.*, su.*, iam.*, source.domain (a peer given as a host name),
+//   fields    ssh.*, pam.*, sudo.*, su.*, iam.*, netfilter.*, network.transport (tcp, udp...),
+//             source.domain (a peer given as a host name),
 //             repeat_count (one line standing for N occurrences).
 // The frequent keys and actions are kept within 15 bytes, std::string's inline capacity: on a
 // busy sshd every line carries several, and a heap allocation each would double the cost of
@@ -106,5 +108,7 @@ bool extractSudo(Event& event, std::string_view message);
 bool extractSu(Event& event, std::string_view message);
 // useradd, usermod, userdel, groupadd, groupdel, gpasswd, passwd, chpasswd, chage (extract_iam.cpp).
 bool extractShadowUtils(Event& event, std::string_view message);
+// The kernel's firewall packet lines: UFW, iptables/nftables LOG prefixes (extract_netfilter.cpp).
+bool extractNetfilter(Event& event, std::string_view message);
 
 } // namespace vigie::parse::detail

@@ -83,6 +83,10 @@ bool extract(Event& event, std::string_view app, std::string_view message)
         if (isProgram(app, {"useradd", "usermod", "userdel"}))
             return extractShadowUtils(event, message);
         break;
+    case 'k':
+        if (app == "kernel")
+            return extractNetfilter(event, message);
+        break;
     case 'g':
         if (isProgram(app, {"groupadd", "groupdel", "groupmod", "gpasswd"}))
             return extractShadowUtils(event, message);

@@ -1,7 +1,7 @@
 // buildAggregate (aggregate.h). Each route contributes the same inner relation — rows
 // (t, n[, g]): a time, a count of events and the group value — so every kind is one outer
 // statement over it whatever the route: `sum(n)` counts events from rollup rows and event rows
-// alike.
+// alike. A List is the exception: the newest rows themselves.
 #include "query/aggregate.h"
 
 #include "event/event_json.h"
@@ -20,6 +20,12 @@ constexpr std::string_view kNumericColumns[] = {"pid", "severity", "facility", "
 // An empty query grouped by nothing still reads one field's hourly rows: every event is counted
 // once per field (NULL value included); category has the fewest values per hour.
 constexpr std::string_view kUngroupedHourlyField = "category";
+// The minute rows answer ranges up to this long better than hourly dimension rows (a day is
+// 1,440 minutes of few rows each); beyond, the dimension rollups do.
+constexpr auto kMinuteRouteMaxRange = std::chrono::hours(48);
+// List columns shown as ISO 8601 UTC text, and as an address without its /32.
+constexpr std::string_view kTimeColumns[] = {"ts", "received_at", "first_ts", "last_ts"};
+constexpr std::string_view kAddressColumns[] = {"source_ip", "dest_ip"};
 
 bool contains(const auto& list, std::string_view name)
 {
@@ -48,14 +54,69 @@ const std::string& groupField(const AggregateRequest& request)
 
 struct Choice {
     AggregateRoute route = AggregateRoute::Events;
-    std::string hourly_field; // Field1h: the field whose hourly rows are read
+    std::string hourly_field; // Field1h: the field whose hourly rows are read; Dim*: the row's field
 };
+
+Timestamp floorDay(Timestamp t)
+{
+    return std::chrono::floor<std::chrono::days>(t);
+}
+
+Timestamp ceilDay(Timestamp t)
+{
+    return std::chrono::ceil<std::chrono::days>(t);
+}
+
+// The value field of a query whose every condition is on a context dimension or on one value
+// field (addresses only as CIDR blocks no narrower than the counted networks): "" for none,
+// nullopt when the dimension rollups cannot answer it (free text, fields.*, two value fields).
+std::optional<std::string> dimValueField(const Node* node)
+{
+    if (!node)
+        return std::string();
+    if (node->kind == Node::Kind::And || node->kind == Node::Kind::Or || node->kind == Node::Kind::Not) {
+        std::string value;
+        for (const auto& child : node->children) {
+            const auto field = dimValueField(child.get());
+            if (!field || (!field->empty() && !value.empty() && *field != value))
+                return std::nullopt;
+            if (!field->empty())
+                value = *field;
+        }
+        return value;
+    }
+    // One condition: singleHourlyField knows the field and whether its networks answer it.
+    const auto field = singleHourlyField(node);
+    if (field && contains(dimContextFields(), *field))
+        return std::string();
+    if (field && contains(dimValueFields(), *field))
+        return field;
+    return std::nullopt;
+}
+
+// The dimension rows' field for this request (kDimContextRow when no value field), or nullopt.
+std::optional<std::string> dimRowField(const AggregateRequest& request, const Node* tree)
+{
+    auto value = dimValueField(tree);
+    if (!value)
+        return std::nullopt;
+    const std::string& group = groupField(request);
+    if (!group.empty() && !contains(dimContextFields(), group)) {
+        // Grouped by the value field; not by an address (the rows hold networks).
+        if (!contains(dimValueFields(), group) || isHourlyRollupNetworkField(group) ||
+            (!value->empty() && *value != group))
+            return std::nullopt;
+        value = group;
+    }
+    return value->empty() ? std::string(kDimContextRow) : *value;
+}
 
 Choice chooseRoute(const AggregateRequest& request, const Node* tree, Timestamp from, Timestamp to)
 {
     if (request.source == AggregateSource::Alerts)
         return {AggregateRoute::Alerts, {}};
-    if (request.kind == AggregateKind::Sum || request.kind == AggregateKind::Avg)
+    if (request.kind == AggregateKind::Sum || request.kind == AggregateKind::Avg ||
+        request.kind == AggregateKind::List)
         return {AggregateRoute::Events, {}};
     const std::string& group = groupField(request);
     const bool series = request.kind == AggregateKind::CountOverTime;
@@ -73,8 +134,22 @@ Choice chooseRoute(const AggregateRequest& request, const Node* tree, Timestamp 
     }
     // Minute rows count exactly what lies between two whole minutes.
     const auto whole_minutes = [](Timestamp t) { return std::chrono::floor<std::chrono::minutes>(t) == t; };
-    if ((!series || request.bucket.count() % 60 == 0) && whole_minutes(from) && whole_minutes(to) &&
-        minuteRollupsAnswer(tree) && (group.empty() || contains(kMinuteDimensions, group)))
+    const bool minute = (!series || request.bucket.count() % 60 == 0) && whole_minutes(from) &&
+                        whole_minutes(to) && minuteRollupsAnswer(tree) &&
+                        (group.empty() || contains(kMinuteDimensions, group));
+    if (minute && to - from <= kMinuteRouteMaxRange)
+        return {AggregateRoute::Minute, {}};
+    // Dimension rows: whole hours as above; whole UTC days from the daily rows when the buckets
+    // are whole days (a heatmap needs the hour of day).
+    if ((!series || request.bucket.count() % 3600 == 0) && whole_from < floorHour(to)) {
+        if (auto field = dimRowField(request, tree)) {
+            const bool days = request.kind != AggregateKind::Heatmap &&
+                              (!series || request.bucket.count() % 86400 == 0) &&
+                              ceilDay(from) < floorDay(to);
+            return {days ? AggregateRoute::DimDay : AggregateRoute::DimHour, std::move(*field)};
+        }
+    }
+    if (minute)
         return {AggregateRoute::Minute, {}};
     return {AggregateRoute::Events, {}};
 }
@@ -86,6 +161,70 @@ void bound(SqlCompiler& compiler, std::string_view before, Timestamp t)
     compiler.sql("::timestamptz");
 }
 
+// Appends rows (t, n[, g]) of [from, to) from the dimension rollups, as appendHourlyUnion does
+// from the hourly field counts: each whole hour counted from exactly one source in one
+// snapshot — the daily rows of a usable day (rebuilt, no pending hour), else the hourly rows
+// unless the hour is pending, else (pending hours, partial edge hours) the events. `field` is
+// kDimContextRow or a dimValueFields() name and `group` empty or a dimension name: fixed
+// vocabulary, written as literals so the planner matches the partial indexes.
+void appendDimUnion(SqlCompiler& compiler, const Node* tree, const std::string& field,
+                    const std::string& group, bool days, Timestamp from, Timestamp to)
+{
+    const auto whole_from = ceilHour(from), whole_to = floorHour(to);
+    const auto day_from = ceilDay(from), day_to = floorDay(to);
+    const bool daily = days && day_from < day_to;
+    const std::string g = group.empty() ? std::string() : ", r." + group;
+    const std::string rows =
+        "SELECT r.hour AS t, r.count AS n" + (group.empty() ? std::string() : g + " AS g");
+    if (daily) {
+        // The usable days, once: built and without a pending hour.
+        bound(compiler,
+              "WITH u AS MATERIALIZED (SELECT d.day FROM event_dim_days d WHERE d.day >= ", day_from);
+        bound(compiler, " AND d.day < ", day_to);
+        compiler.sql(" AND NOT EXISTS (SELECT 1 FROM event_field_rollup_pending p WHERE p.hour >= d.day AND "
+                     "p.hour < d.day + interval '1 day')) " +
+                     rows + " FROM u JOIN event_dim_counts_1d r ON r.hour = u.day WHERE r.field = '" + field +
+                     "' AND ");
+        compiler.compile(tree);
+        // The other whole hours (few: the edge days, days not rebuilt yet), one index probe each.
+        compiler.sql(" UNION ALL SELECT r.t, r.n" + std::string(group.empty() ? "" : ", r.g"));
+        bound(compiler, " FROM generate_series(", whole_from);
+        bound(compiler, ", ", whole_to);
+        compiler.sql(" - interval '1 hour', interval '1 hour') h(hour) CROSS JOIN LATERAL (" + rows +
+                     " FROM event_dim_counts_1h r WHERE r.field = '" + field + "' AND r.hour = h.hour AND ");
+        compiler.compile(tree);
+        compiler.sql(
+            " OFFSET 0) r WHERE NOT EXISTS (SELECT 1 FROM u WHERE h.hour >= u.day AND h.hour < u.day + "
+            "interval '1 day') AND NOT EXISTS (SELECT 1 FROM event_field_rollup_pending p WHERE p.hour "
+            "= h.hour)");
+    } else {
+        compiler.sql(rows + " FROM event_dim_counts_1h r WHERE r.field = '" + field + "' AND ");
+        compiler.compile(tree);
+        bound(compiler, " AND r.hour >= ", whole_from);
+        bound(compiler, " AND r.hour < ", whole_to);
+        compiler.sql(" AND NOT EXISTS (SELECT 1 FROM event_field_rollup_pending p WHERE p.hour = r.hour)");
+    }
+    const std::string event_group = group.empty() ? std::string() : ", " + group;
+    // The partial hours at both ends...
+    compiler.sql(" UNION ALL SELECT ts, 1" + event_group + " FROM events WHERE ");
+    compiler.compile(tree);
+    bound(compiler, " AND ts >= ", from);
+    bound(compiler, " AND ts < ", whole_from);
+    compiler.sql(" UNION ALL SELECT ts, 1" + event_group + " FROM events WHERE ");
+    compiler.compile(tree);
+    bound(compiler, " AND ts >= ", whole_to);
+    bound(compiler, " AND ts < ", to);
+    // ...and each pending hour as its own range scan (OFFSET 0: see appendHourlyUnion). A usable
+    // day has none.
+    compiler.sql(" UNION ALL SELECT e.ts, 1" + std::string(group.empty() ? "" : ", e.g") +
+                 " FROM event_field_rollup_pending p CROSS JOIN LATERAL (SELECT ts" +
+                 (group.empty() ? std::string() : event_group + " AS g") + " FROM events WHERE ");
+    compiler.compile(tree);
+    compiler.sql(" AND ts >= p.hour AND ts < p.hour + interval '1 hour' OFFSET 0) e WHERE");
+    bound(compiler, " p.hour >= ", whole_from);
+    bound(compiler, " AND p.hour < ", whole_to);
+}
+
 // Appends the route's rows (t, n[, g]) for [from, to).
 void appendRows(SqlCompiler& compiler, const Choice& choice, const Node* tree, const std::string& group,
                 Timestamp from, Timestamp to)
@@ -95,6 +234,12 @@ void appendRows(SqlCompiler& compiler, const Choice& choice, const Node* tree, c
     // its few events.
     if (choice.route == AggregateRoute::Field1h && whole_from < floorHour(to)) {
         appendHourlyUnion(compiler, tree, choice.hourly_field, group, from, whole_from, floorHour(to), to);
+        return;
+    }
+    if ((choice.route == AggregateRoute::DimHour || choice.route == AggregateRoute::DimDay) &&
+        whole_from < floorHour(to)) {
+        appendDimUnion(compiler, tree, choice.hourly_field, group, choice.route == AggregateRoute::DimDay,
+                       from, to);
         return;
     }
     std::string_view table = "events";
@@ -183,8 +328,41 @@ void top(SqlCompiler& compiler, const AggregateRequest& request, const Choice& c
     compiler.sql("::bigint");
 }
 
-std::vector<std::string> columnsOf(AggregateKind kind)
+// The newest rows: each column as text, timestamps as ISO 8601 UTC (the runner decodes no
+// types). Column names are checked against listColumns(): fixed vocabulary, never user text.
+void list(SqlCompiler& compiler, const AggregateRequest& request, const Node* tree, Timestamp from,
+          Timestamp to)
 {
+    const bool alerts = request.source == AggregateSource::Alerts;
+    const auto& known = listColumns(request.source);
+    compiler.sql("SELECT ");
+    for (std::size_t i = 0; i < request.columns.size(); ++i) {
+        const auto& column = request.columns[i];
+        if (!contains(known, column))
+            throwSyntax(0, alerts ? "an alert column" : "an event column");
+        compiler.sql(i == 0 ? "" : ", ");
+        if (contains(kTimeColumns, column))
+            compiler.sql("to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')");
+        else if (contains(kAddressColumns, column))
+            compiler.sql("host(" + column + ")");
+        else
+            compiler.sql(column + "::text");
+    }
+    const std::string time = alerts ? "last_ts" : "ts";
+    compiler.sql(" FROM " + std::string(alerts ? "alerts" : "events") + " WHERE ");
+    compiler.compile(tree);
+    bound(compiler, " AND " + time + " >= ", from);
+    bound(compiler, " AND " + time + " < ", to);
+    compiler.sql(" ORDER BY " + time + " DESC, id DESC LIMIT ");
+    compiler.param(std::to_string(request.limit));
+    compiler.sql("::bigint");
+}
+
+std::vector<std::string> columnsOf(const AggregateRequest& request)
+{
+    const AggregateKind kind = request.kind;
+    if (kind == AggregateKind::List)
+        return request.columns;
     switch (kind) {
     case AggregateKind::CountOverTime:
         return {"bucket", "split", "other", "count"};
@@ -199,6 +377,8 @@ std::vector<std::string> columnsOf(AggregateKind kind)
         return {"value"};
     case AggregateKind::Heatmap:
         return {"dow", "hour", "count"};
+    case AggregateKind::List:
+        break;
     }
     return {};
 }
@@ -217,6 +397,13 @@ void validate(const AggregateRequest& request)
         throw std::invalid_argument("the number of values must be positive");
     if (request.kind == AggregateKind::CountOverTime && !request.split_by.empty() && request.split_limit <= 0)
         throw std::invalid_argument("the number of series must be positive");
+    if (request.kind == AggregateKind::List) {
+        if (request.columns.empty())
+            throw std::invalid_argument("a list needs at least one column");
+        if (request.limit <= 0 || request.limit > kMaxListRows)
+            throw std::invalid_argument("a list shows between 1 and " + std::to_string(kMaxListRows) +
+                                        " rows");
+    }
 }
 
 } // namespace
@@ -226,6 +413,10 @@ std::string_view routeName(AggregateRoute route)
     switch (route) {
     case AggregateRoute::Field1h:
         return "field1h";
+    case AggregateRoute::DimHour:
+        return "dim1h";
+    case AggregateRoute::DimDay:
+        return "dim1d";
     case AggregateRoute::Minute:
         return "minute";
     case AggregateRoute::Alerts:
@@ -234,6 +425,28 @@ std::string_view routeName(AggregateRoute route)
         return "events";
     }
     return "events";
+}
+
+const std::vector<std::string_view>& listColumns(AggregateSource source)
+{
+    // explanation: added to alerts by migration 0011 (anomaly findings).
+    static const std::vector<std::string_view> alerts = {"last_ts", "first_ts", "rule_id",    "rule_title",
+                                                         "level",   "host",     "entity",     "origin",
+                                                         "status",  "count",    "explanation"};
+    return source == AggregateSource::Alerts ? alerts : eventColumns();
+}
+
+const std::vector<std::string_view>& dimContextFields()
+{
+    static const std::vector<std::string_view> fields = {"category", "action", "outcome", "severity"};
+    return fields;
+}
+
+const std::vector<std::string_view>& dimValueFields()
+{
+    static const std::vector<std::string_view> fields = {"host",      "app",       "user_name", "process",
+                                                         "dest_port", "source_ip", "dest_ip"};
+    return fields;
 }
 
 AggregatePlan buildAggregate(const AggregateRequest& request)
@@ -253,7 +466,7 @@ AggregatePlan buildAggregate(const AggregateRequest& request)
     }
     const auto choice = chooseRoute(request, tree.get(), plan.from, plan.to);
     plan.route = choice.route;
-    plan.columns = columnsOf(request.kind);
+    plan.columns = columnsOf(request);
     if (choice.route == AggregateRoute::Events)
         plan.statement_timeout = request.events_timeout;
     SqlCompiler compiler(Placeholders::Dollar, 1,
@@ -301,6 +514,9 @@ AggregatePlan buildAggregate(const AggregateRequest& request)
         compiler.sql(")::integer AS hour, sum(r.n)::bigint AS count FROM (");
         appendRows(compiler, choice, filter, {}, plan.from, plan.to);
         compiler.sql(") r GROUP BY 1, 2 ORDER BY 1, 2");
+        break;
+    case AggregateKind::List:
+        list(compiler, request, filter, plan.from, plan.to);
         break;
     }
     auto statement = compiler.take();

@@ -121,6 +121,15 @@ AggregateResult AggregateRunner::run(const query::AggregatePlan& plan)
             out.cells.push_back({static_cast<int>(rows.integer(row, 0)),
                                  static_cast<int>(rows.integer(row, 1)), rows.integer(row, 2)});
         break;
+    case AggregateKind::List:
+        // Every column arrives as text (the plan formats timestamps and addresses).
+        out.list_columns = plan.columns;
+        for (int row = 0; row < rows.rows(); ++row) {
+            auto& values = out.list_rows.emplace_back();
+            for (std::size_t column = 0; column < plan.columns.size(); ++column)
+                values.push_back(optionalText(rows, row, static_cast<int>(column)));
+        }
+        break;
     }
     out.elapsed =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);

@@ -41,6 +41,8 @@ struct AggregateResult {
     std::int64_t count = 0;               // Total, Distinct
     std::optional<std::int64_t> previous; // Total with previous_period
     std::optional<double> value;          // Sum, Avg; nullopt when no event has a number
+    std::vector<std::string> list_columns;                          // List: the columns asked for
+    std::vector<std::vector<std::optional<std::string>>> list_rows; // List: newest first, as text
     std::chrono::milliseconds elapsed{0};
 };
 

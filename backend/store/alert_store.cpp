@@ -39,18 +39,31 @@ template <typename T> std::vector<T> jsonArray(std::string_view json)
 
 } // namespace
 
+std::string_view originOf(const AlertRecord& record)
+{
+    return record.anomaly ? "anomaly" : record.retro_hunt ? "retro-hunt" : "live";
+}
+
 std::vector<AlertRecord> mergeAlerts(const std::vector<AlertRecord>& records)
 {
     std::vector<AlertRecord> merged;
-    std::map<std::tuple<std::string_view, std::string_view, Timestamp, bool>, std::size_t> at;
+    std::map<std::tuple<std::string_view, std::string_view, Timestamp, std::string_view>, std::size_t> at;
     for (const auto& record : records) {
         const auto [found, fresh] = at.try_emplace(
-            {record.rule_id, record.entity, record.window_start, record.retro_hunt}, merged.size());
+            {record.rule_id, record.entity, record.window_start, originOf(record)}, merged.size());
         if (fresh) {
             merged.push_back(record);
             continue;
         }
         AlertRecord& into = merged[found->second];
+        if (record.anomaly) { // the later report of an episode covers the earlier one
+            const std::int64_t count = std::max(into.count, record.count);
+            const Timestamp first = std::min(into.first_ts, record.first_ts);
+            into = record;
+            into.count = count;
+            into.first_ts = first;
+            continue;
+        }
         into.count += record.count;
         into.first_ts = std::min(into.first_ts, record.first_ts);
         into.last_ts = std::max(into.last_ts, record.last_ts);
@@ -67,11 +80,15 @@ void AlertStore::add(const std::vector<AlertRecord>& records)
 {
     static constexpr std::string_view kUpsert =
         "INSERT INTO alerts (rule_id, rule_title, level, tags, host, entity, window_start, first_ts, "
-        "last_ts, count, event_ids, sample, origin) "
+        "last_ts, count, event_ids, sample, origin, explanation, details) "
         "VALUES ($1, $2, $3, $4::text[], $5, $6, $7::timestamptz, $8::timestamptz, $9::timestamptz, "
-        "$10::bigint, ($11::bigint[])[1:100], $12::jsonb, $13) "
+        "$10::bigint, ($11::bigint[])[1:100], $12::jsonb, $13, $14, $15::jsonb) "
         "ON CONFLICT ON CONSTRAINT alerts_window_key DO UPDATE SET "
-        "count = alerts.count + EXCLUDED.count, "
+        "count = CASE WHEN EXCLUDED.origin = 'anomaly' THEN greatest(alerts.count, EXCLUDED.count) "
+        "ELSE alerts.count + EXCLUDED.count END, "
+        "level = CASE WHEN EXCLUDED.origin = 'anomaly' THEN EXCLUDED.level ELSE alerts.level END, "
+        "explanation = coalesce(EXCLUDED.explanation, alerts.explanation), "
+        "details = coalesce(EXCLUDED.details, alerts.details), "
         "first_ts = least(alerts.first_ts, EXCLUDED.first_ts), "
         "last_ts = greatest(alerts.last_ts, EXCLUDED.last_ts), "
         "event_ids = (alerts.event_ids || EXCLUDED.event_ids)[1:100], "
@@ -87,7 +104,8 @@ void AlertStore::add(const std::vector<AlertRecord>& records)
                   textOrNull(record.host), record.entity, formatTimestamp(record.window_start),
                   formatTimestamp(record.first_ts), formatTimestamp(record.last_ts),
                   std::to_string(record.count), RollupBuilder::arrayLiteral(ids),
-                  textOrNull(record.sample_json), std::string(record.retro_hunt ? "retro-hunt" : "live")});
+                  textOrNull(record.sample_json), std::string(originOf(record)),
+                  textOrNull(record.explanation), textOrNull(record.details_json)});
     }
 }
 
@@ -99,7 +117,8 @@ std::vector<StoredAlert> AlertStore::list(bool include_acknowledged, int limit)
         "1000000)::bigint, "
         "(extract(epoch FROM last_ts) * 1000000)::bigint, count, array_to_json(event_ids), "
         "coalesce(sample::text, ''), origin, "
-        "status, coalesce(acknowledged_by, '') FROM alerts WHERE $1::boolean OR status = 'new' "
+        "status, coalesce(acknowledged_by, ''), coalesce(explanation, ''), coalesce(details::text, '') "
+        "FROM alerts WHERE $1::boolean OR status = 'new' "
         "ORDER BY array_position(ARRAY['critical', 'high', 'medium', 'low', 'informational'], level), "
         "last_ts DESC, id DESC LIMIT $2::int",
         {std::string(include_acknowledged ? "true" : "false"), std::to_string(limit)});
@@ -125,6 +144,9 @@ std::vector<StoredAlert> AlertStore::list(bool include_acknowledged, int limit)
         r.event_ids = jsonArray<std::int64_t>(result.text(row, 11));
         r.sample_json = result.text(row, 12);
         r.retro_hunt = result.text(row, 13) == "retro-hunt";
+        r.anomaly = result.text(row, 13) == "anomaly";
+        r.explanation = result.text(row, 16);
+        r.details_json = result.text(row, 17);
         alert.acknowledged = result.text(row, 14) == "acknowledged";
         alert.acknowledged_by = result.text(row, 15);
         alerts.push_back(std::move(alert));

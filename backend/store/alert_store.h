@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vigie::store {
@@ -27,6 +28,11 @@ struct AlertRecord {
     std::vector<std::int64_t> event_ids; // when known
     std::string sample_json;             // the first matched event (eventToJson); empty: none
     bool retro_hunt = false;
+    // Origin 'anomaly' (wins over retro_hunt): an anomaly finding re-reports its whole episode,
+    // so its count, level, explanation and details replace the stored ones instead of adding.
+    bool anomaly = false;
+    std::string explanation;  // English sentence (anomalies); empty: none
+    std::string details_json; // the numbers behind it as JSON (anomalies); empty: none
 };
 
 struct StoredAlert {
@@ -58,6 +64,9 @@ public:
 private:
     PgConnection& db_;
 };
+
+// "live", "retro-hunt" or "anomaly": the alerts.origin of a record.
+std::string_view originOf(const AlertRecord& record);
 
 // Records of the same rule, entity, window and origin merged into one, in first-seen order.
 std::vector<AlertRecord> mergeAlerts(const std::vector<AlertRecord>& records);

@@ -1,5 +1,7 @@
 #include "store/field_rollups.h"
 
+#include "store/dim_rollups.h"
+
 #include "query/query.h"
 
 #include <string>
@@ -74,6 +76,7 @@ int compactPendingHours(PgConnection& connection, const CompactionLimits& limits
                 connection.exec("DELETE FROM event_field_counts_1h WHERE hour = to_timestamp($1::bigint)",
                                 {hour});
                 connection.exec(recount, {hour});
+                recountDimHour(connection, hour); // same hour, same transaction (migration 0010)
                 connection.exec(
                     "DELETE FROM event_field_rollup_pending WHERE hour = to_timestamp($1::bigint)", {hour});
                 ++recounted;
@@ -84,6 +87,12 @@ int compactPendingHours(PgConnection& connection, const CompactionLimits& limits
             throw;
         }
     }
+    // Then the daily dimension rows of the days these recounts closed, within what is left.
+    const auto spent =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    if (limits.budget.count() == 0 || spent < limits.budget)
+        buildDimDays(connection, limits.quiet,
+                     limits.budget.count() == 0 ? limits.budget : limits.budget - spent);
     return recounted;
 }
 

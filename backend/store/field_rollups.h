@@ -25,7 +25,9 @@ struct CompactionLimits {
     std::chrono::milliseconds budget{250};
 };
 
-// Recounts pending hours, oldest first, within the limits; returns how many were recounted.
+// Recounts pending hours, oldest first, within the limits — their field counts and dimension
+// counts (dim_rollups.h) — then builds the daily dimension rows of closed days; returns how
+// many hours were recounted.
 // Throws SqlError (that hour rolled back, still pending) or ConnectionError.
 int compactPendingHours(PgConnection& connection, const CompactionLimits& limits);
 

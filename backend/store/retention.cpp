@@ -82,6 +82,13 @@ RetentionResult applyRetention(PgConnection& connection, int keep_days, Timestam
                             {cutoff_seconds});
             connection.exec("DELETE FROM event_field_rollup_pending WHERE hour < to_timestamp($1::bigint)",
                             {cutoff_seconds});
+            // So do the dimension counts (migration 0010); the cutoff is a UTC midnight.
+            for (const char* statement :
+                 {"DELETE FROM event_dim_counts_1h WHERE hour < to_timestamp($1::bigint)",
+                  "DELETE FROM event_dim_counts_1d WHERE hour < to_timestamp($1::bigint)",
+                  "DELETE FROM event_dim_days WHERE day < to_timestamp($1::bigint)",
+                  "DELETE FROM event_dim_day_pending WHERE day < to_timestamp($1::bigint)"})
+                connection.exec(statement, {cutoff_seconds});
         }
         connection.execScript(dry_run ? "ROLLBACK" : "COMMIT");
     } catch (const SqlError&) {

@@ -9,6 +9,7 @@
 #include "store/event_writer.h"
 #include "store/field_rollups.h"
 #include "store/pg_connection.h"
+#include "store/retention.h"
 #include "support/event_series.h"
 #include "support/test_database.h"
 
@@ -127,7 +128,7 @@ std::vector<Case> cases()
     add("rare values", top, AggregateRoute::Field1h);
     top.query = "outcome:failure";
     top.order = query::SortOrder::Desc;
-    add("top of another field", top, AggregateRoute::Events);
+    add("top of another field", top, AggregateRoute::DimHour);
     auto hosts = make(AggregateKind::Top, "category:authentication and outcome:failure", minFrom, minTo);
     hosts.field = "host";
     add("top host on context", hosts, AggregateRoute::Minute);
@@ -197,6 +198,9 @@ Rows asRows(const store::AggregateResult& result, AggregateKind kind)
         for (const auto& cell : result.cells)
             rows.push_back({text(cell.day_of_week), text(cell.hour), text(cell.count)});
         break;
+    case AggregateKind::List:
+        rows = result.list_rows;
+        break;
     }
     return rows;
 }
@@ -251,6 +255,8 @@ Rows expected(store::PgConnection& db, const AggregateRequest& r)
             "TIME ZONE 'Europe/Paris')::int, count(*)" +
                 kRange + " GROUP BY 1, 2 ORDER BY 1, 2",
             r.query, from, to);
+    case AggregateKind::List:
+        break; // compared by its own test
     }
     return {};
 }
@@ -374,6 +380,168 @@ TEST(Aggregates, AlertTilesCountAlertsAndEventsTimeOut)
     }
     EXPECT_EQ(runner.run(query::buildAggregate(slow)).count, 0);
     EXPECT_EQ(check.exec("SHOW statement_timeout").text(0, 0), "0"); // SET LOCAL ended with the statement
+}
+
+// Dimension rollups (migration 0010): tiles filtering on context dimensions and grouped by (or
+// filtering on) one value field, over whole days. Events from 22:00 on day D-4 to 02:00 on day
+// D-2, so the range holds one whole UTC day (D-3) and cuts hours and days at both ends.
+Timestamp dimStart()
+{
+    return std::chrono::floor<std::chrono::days>(nowTimestamp()) - std::chrono::days(4) + 22h;
+}
+
+std::vector<Case> dimCases()
+{
+    const auto from = dimStart() + 30min + 10s, to = dimStart() + 27h + 45min + 5s;
+    const std::string failures = "category:authentication and outcome:failure";
+    std::vector<Case> all;
+    auto add = [&](std::string name, AggregateRequest r, AggregateRoute route) {
+        all.push_back({std::move(name), std::move(r), route});
+    };
+    auto top = make(AggregateKind::Top, failures, from, to);
+    top.field = "host";
+    add("failed logins by host", top, AggregateRoute::DimDay);
+    top.field = "user_name";
+    add("failed logins by user", top, AggregateRoute::DimDay);
+    top.query = "category:network and action:blocked";
+    top.field = "dest_port";
+    add("blocked by port", top, AggregateRoute::DimDay);
+    top.query = "outcome:failure and dest_port:[22 TO 3389]";
+    top.order = query::SortOrder::Asc;
+    add("rare ports among failures", top, AggregateRoute::DimDay);
+    top.query = "host:host-2 and not action:sudo";
+    top.field = "severity";
+    top.order = query::SortOrder::Desc;
+    add("severity of one host", top, AggregateRoute::DimDay);
+    auto daily = make(AggregateKind::CountOverTime, failures, from, to);
+    daily.bucket = 86400s;
+    daily.split_by = "severity";
+    daily.split_limit = 20;
+    add("failures per day by severity", daily, AggregateRoute::DimDay);
+    auto hourly = make(AggregateKind::CountOverTime, "host:host-1", from, to);
+    hourly.split_by = "action";
+    hourly.split_limit = 20;
+    add("one host per hour by action", hourly, AggregateRoute::DimHour);
+    auto total = make(AggregateKind::Total, "category:authentication and source_ip:10.1.0.0/16", from, to);
+    total.previous_period = true;
+    add("total on a network", total, AggregateRoute::DimDay);
+    auto distinct = make(AggregateKind::Distinct, "outcome:failure", from, to);
+    distinct.field = "user_name";
+    add("distinct failing users", distinct, AggregateRoute::DimDay);
+    auto heat = make(AggregateKind::Heatmap, failures, from, to);
+    add("heatmap of failures", heat, AggregateRoute::DimHour);
+    return all;
+}
+
+void expectDimExact(store::PgConnection& db, const std::string& phase)
+{
+    store::AggregateRunner runner(db);
+    for (const auto& c : dimCases()) {
+        const auto plan = query::buildAggregate(c.request);
+        EXPECT_EQ(plan.route, c.route) << c.name;
+        const auto got = asRows(runner.run(plan), c.request.kind);
+        EXPECT_FALSE(got.empty()) << phase << ": " << c.name;
+        EXPECT_EQ(got, expected(db, c.request)) << phase << ": " << c.name;
+    }
+}
+
+TEST(Aggregates, DimensionRoutesEqualAPlainCountAcrossDaysRecountsAndLateEvents)
+{
+    test::TestDatabase db("aggregates_dims");
+    store::EventWriter writer(db.conninfo());
+    auto events = history(28 * 60, dimStart(), 60s, 0); // 28 hours
+    ASSERT_TRUE(writer.write(events, "history-1"));
+    store::PgConnection check(db.conninfo());
+    expectDimExact(check, "all hours pending");
+
+    const store::CompactionLimits now{.quiet = std::chrono::seconds(0), .budget = {}};
+    EXPECT_EQ(store::compactPendingHours(check, now), 28);
+    // Days D-4, D-3 and D-2 are over: their daily rows are built and read.
+    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_dim_days"), 3);
+    EXPECT_GT(scalar(check, "SELECT count(*) FROM event_dim_counts_1d WHERE field = 'host'"), 0);
+    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_dim_day_pending"), 0);
+    expectDimExact(check, "recounted, days built");
+
+    // A late event in the middle of day D-3 reopens one hour: that day is read hour by hour.
+    auto late = history(9, dimStart() + 14h + 5min, 1s, 90000);
+    ASSERT_TRUE(writer.write(late, "late-1"));
+    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 1);
+    expectDimExact(check, "one hour of a built day reopened");
+
+    EXPECT_EQ(store::compactPendingHours(check, now), 1);
+    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_dim_days"), 3);
+    expectDimExact(check, "day rebuilt");
+
+    // Days not built (still open, or not reached yet): every hour from the hourly rows.
+    check.exec("DELETE FROM event_dim_days");
+    expectDimExact(check, "no day built");
+
+    // Retention drops the dimension counts with the days' events.
+    const auto cutoff = std::chrono::floor<std::chrono::days>(nowTimestamp()) - std::chrono::days(2);
+    store::applyRetention(check, 2, nowTimestamp(), false);
+    for (const char* table : {"event_dim_counts_1h WHERE hour", "event_dim_counts_1d WHERE hour",
+                              "event_dim_days WHERE day", "event_dim_day_pending WHERE day"})
+        EXPECT_EQ(check
+                      .exec(std::string("SELECT count(*) FROM ") + table + " < $1::timestamptz",
+                            {formatTimestamp(cutoff)})
+                      .integer(0, 0),
+                  0)
+            << table;
+    EXPECT_GT(scalar(check, "SELECT count(*) FROM event_dim_counts_1h"), 0); // day D-2 stays
+}
+
+TEST(Aggregates, ListTilesShowTheNewestRowsAsText)
+{
+    test::TestDatabase db("aggregates_list");
+    store::EventWriter writer(db.conninfo());
+    auto events = history(50, start(), 60s, 0);
+    ASSERT_TRUE(writer.write(events, "history-1"));
+    store::PgConnection check(db.conninfo());
+    store::AggregateRunner runner(check);
+    auto r = make(AggregateKind::List, "outcome:failure", start(), start() + 1h);
+    r.columns = {"ts", "host", "user_name", "source_ip", "dest_port"};
+    r.limit = 3;
+    const auto result = runner.run(query::buildAggregate(r));
+    EXPECT_EQ(result.list_columns, r.columns);
+    const auto rows = plain(check,
+                            "SELECT ts, host, user_name, host(source_ip), dest_port::text" + kRange +
+                                " ORDER BY ts DESC, id DESC LIMIT 3",
+                            r.query, start(), start() + 1h);
+    ASSERT_EQ(result.list_rows.size(), 3u);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        // ISO 8601 UTC, as formatTimestamp writes it.
+        EXPECT_EQ(result.list_rows[i][0], formatTimestamp(query::parseIsoTimestamp(*rows[i][0])->ts));
+        EXPECT_EQ(std::vector(result.list_rows[i].begin() + 1, result.list_rows[i].end()),
+                  std::vector(rows[i].begin() + 1, rows[i].end()));
+    }
+    // Failures of i % 4 == 0 have i % 5 == 0 every fifth time: no user, an SQL NULL.
+    r.limit = 50;
+    const auto all = runner.run(query::buildAggregate(r));
+    EXPECT_TRUE(std::any_of(all.list_rows.begin(), all.list_rows.end(),
+                            [](const auto& row) { return !row[2].has_value(); }));
+
+    // Alerts, newest last_ts first.
+    for (int i = 0; i < 4; ++i)
+        check.exec(
+            "INSERT INTO alerts (rule_id, rule_title, level, host, entity, window_start, first_ts, last_ts, "
+            "count) VALUES ('r', 'Rule', 'high', NULL, $1, $2::timestamptz, $2::timestamptz, "
+            "$2::timestamptz, "
+            "$3)",
+            {"user_name=u" + text(i), formatTimestamp(start() + std::chrono::minutes(i)), text(i + 1)});
+    auto alerts = make(AggregateKind::List, "level:high", start(), start() + 1h);
+    alerts.source = query::AggregateSource::Alerts;
+    alerts.columns = {"last_ts", "entity", "count", "host", "explanation"};
+    alerts.limit = 2;
+    const auto plan = query::buildAggregate(alerts);
+    EXPECT_EQ(plan.route, AggregateRoute::Alerts);
+    const auto newest = runner.run(plan);
+    ASSERT_EQ(newest.list_rows.size(), 2u);
+    EXPECT_EQ(newest.list_rows[0][0], formatTimestamp(start() + 3min));
+    EXPECT_EQ(newest.list_rows[0][1], "user_name=u3");
+    EXPECT_EQ(newest.list_rows[0][2], "4");
+    EXPECT_EQ(newest.list_rows[0][3], std::nullopt);
+    EXPECT_EQ(newest.list_rows[0][4], std::nullopt); // a rule alert explains nothing (migration 0011)
+    EXPECT_EQ(newest.list_rows[1][1], "user_name=u2");
 }
 
 } // namespace

@@ -79,7 +79,9 @@ TEST(AggregatePlan, SingleFieldTilesReadTheHourlyCounts)
 TEST(AggregatePlan, ContextFiltersOnWholeMinutesReadTheMinuteCounts)
 {
     const std::string failures = "category:authentication and outcome:failure";
-    EXPECT_EQ(routeOf(request(AggregateKind::Total, failures)), AggregateRoute::Minute);
+    EXPECT_EQ(routeOf(request(AggregateKind::Total, failures, kStart, kStart + 48h)), AggregateRoute::Minute);
+    // Beyond two days, the dimension counts (hourly, daily) read far fewer rows.
+    EXPECT_EQ(routeOf(request(AggregateKind::Total, failures)), AggregateRoute::DimDay);
     EXPECT_EQ(routeOf(top("host", failures)), AggregateRoute::Minute);
     EXPECT_EQ(routeOf(series(10min, "severity", failures)), AggregateRoute::Minute);
     // Sub-hour buckets cannot come from hourly rows.
@@ -95,9 +97,9 @@ TEST(AggregatePlan, EverythingElseReadsTheEventsUnderATimeout)
         const auto plan = buildAggregate(r);
         return plan.route == AggregateRoute::Events && plan.statement_timeout == 10000ms;
     };
-    EXPECT_TRUE(events(top("user_name", "category:authentication and outcome:failure"))); // two value fields
-    EXPECT_TRUE(events(top("host", "user_name:alice"))); // filter and group on different fields
-    EXPECT_TRUE(events(top("source_ip", "")));           // rollups hold networks, not addresses
+    EXPECT_TRUE(events(top("host", "user_name:alice"))); // two value fields
+    EXPECT_TRUE(events(top("user_name", "outcome:failure and host:web-01")));
+    EXPECT_TRUE(events(top("source_ip", ""))); // rollups hold networks, not addresses
     EXPECT_TRUE(events(request(AggregateKind::Total, "failed password"))); // free text
     EXPECT_TRUE(events(request(AggregateKind::Total, "fields.alert.signature:ET*")));
     EXPECT_TRUE(events(request(AggregateKind::Total, "source_ip:10.1.3.9"))); // exact address
@@ -191,6 +193,98 @@ TEST(DashboardVariables, AValueIsOneLiteralBoundAsAParameter)
     const auto any = buildAggregate(
         top("user_name", query::expandVariables("host:$host", {{"host", std::string(query::kAnyValue)}})));
     EXPECT_NE(any.sql.find("host IS NOT NULL"), std::string::npos);
+}
+
+TEST(AggregatePlan, ContextAndOneValueFieldReadTheDimensionCounts)
+{
+    const std::string failures = "category:authentication and outcome:failure";
+    const auto days30 = [](AggregateRequest r) {
+        r.range = {kStart, kStart + 30 * 24h};
+        return routeOf(r);
+    };
+    // Grouped by the value field, or by a context dimension with a value filter; whole days
+    // from the daily rows.
+    EXPECT_EQ(days30(top("host", failures)), AggregateRoute::DimDay);
+    EXPECT_EQ(days30(top("user_name", failures)), AggregateRoute::DimDay);
+    EXPECT_EQ(days30(top("dest_port", "category:network and action:blocked")), AggregateRoute::DimDay);
+    EXPECT_EQ(days30(top("severity", "host:web-01 and not action:sudo")), AggregateRoute::DimDay);
+    EXPECT_EQ(days30(series(24h, "action", "category:authentication and user_name:alice")),
+              AggregateRoute::DimDay);
+    EXPECT_EQ(days30(request(AggregateKind::Total, "category:network and source_ip:10.1.0.0/16")),
+              AggregateRoute::DimDay);
+    auto distinct = request(AggregateKind::Distinct, "outcome:failure");
+    distinct.field = "user_name";
+    EXPECT_EQ(routeOf(distinct), AggregateRoute::DimDay);
+    // Hour buckets, a heatmap (hour of day) or no whole day: the hourly rows.
+    EXPECT_EQ(days30(series(1h, "outcome", "host:web-01")), AggregateRoute::DimHour);
+    EXPECT_EQ(routeOf(request(AggregateKind::Heatmap, failures)), AggregateRoute::DimHour);
+    EXPECT_EQ(routeOf(top("user_name", failures, kStart + 2h, kStart + 20h)), AggregateRoute::DimHour);
+    EXPECT_EQ(routeOf(top("user_name", failures, kStart + 20min, kStart + 50h)), AggregateRoute::DimDay)
+        << "cut edges still read the whole days between them";
+    // The existing routes where they do better: one field alone (hourly field counts), short
+    // ranges on the minute dimensions.
+    EXPECT_EQ(days30(top("host", "")), AggregateRoute::Field1h);
+    EXPECT_EQ(days30(series(24h, "severity", "")), AggregateRoute::Field1h);
+    EXPECT_EQ(routeOf(top("host", failures, kStart, kStart + 24h)), AggregateRoute::Minute);
+    // Not answerable from them: addresses as groups or exact values, two value fields, free
+    // text, sub-hour buckets.
+    EXPECT_EQ(days30(top("source_ip", failures)), AggregateRoute::Events);
+    EXPECT_EQ(days30(request(AggregateKind::Total, "category:network and source_ip:10.1.3.9")),
+              AggregateRoute::Events);
+    EXPECT_EQ(days30(top("host", "category:network and dest_port:22")), AggregateRoute::Events);
+    EXPECT_EQ(days30(request(AggregateKind::Total, "category:authentication and failed")),
+              AggregateRoute::Events);
+    EXPECT_EQ(days30(series(30min, "", "user_name:alice and outcome:failure")), AggregateRoute::Events);
+    EXPECT_EQ(query::routeName(AggregateRoute::DimHour), "dim1h");
+    EXPECT_EQ(query::routeName(AggregateRoute::DimDay), "dim1d");
+}
+
+TEST(AggregatePlan, DimensionPlansReadUsableDaysHoursAndTheEventsAroundThem)
+{
+    auto r =
+        top("host", "category:authentication and outcome:failure", kStart + 20min, kStart + 30 * 24h + 5h);
+    const auto plan = buildAggregate(r);
+    ASSERT_EQ(plan.route, AggregateRoute::DimDay);
+    for (const char* part : {"event_dim_counts_1d", "event_dim_days", "event_dim_counts_1h",
+                             "event_field_rollup_pending", "FROM events", "field = 'host'"})
+        EXPECT_NE(plan.sql.find(part), std::string::npos) << part << "\n" << plan.sql;
+    EXPECT_TRUE(hasParam(plan, "authentication"));
+    EXPECT_FALSE(plan.statement_timeout);
+    // A context-only query reads the context rows.
+    const auto context = buildAggregate(series(1h, "severity", "outcome:failure", kStart, kStart + 10 * 24h));
+    EXPECT_EQ(context.route, AggregateRoute::DimHour);
+    EXPECT_NE(context.sql.find("field = 'ctx'"), std::string::npos);
+    EXPECT_EQ(context.sql.find("event_dim_counts_1d"), std::string::npos);
+}
+
+TEST(AggregatePlan, ListsShowKnownColumnsOfTheNewestRows)
+{
+    auto r = request(AggregateKind::List, "outcome:failure", kStart, kStart + 24h);
+    r.columns = {"ts", "host", "user_name", "source_ip"};
+    r.limit = 20;
+    auto plan = buildAggregate(r);
+    EXPECT_EQ(plan.route, AggregateRoute::Events);
+    EXPECT_EQ(plan.columns, r.columns);
+    EXPECT_NE(plan.sql.find("ORDER BY ts DESC, id DESC"), std::string::npos);
+    EXPECT_TRUE(hasParam(plan, "20"));
+    r.source = query::AggregateSource::Alerts;
+    r.query = "origin:live";
+    r.columns = {"last_ts", "rule_title", "entity", "explanation"};
+    plan = buildAggregate(r);
+    EXPECT_EQ(plan.route, AggregateRoute::Alerts);
+    EXPECT_NE(plan.sql.find("ORDER BY last_ts DESC"), std::string::npos);
+    // Unknown or hostile columns, no column, too many rows: refused.
+    r.columns = {"last_ts", "ts"};
+    EXPECT_THROW(buildAggregate(r), query::SyntaxError);
+    r.columns = {"entity); DROP TABLE alerts; --"};
+    EXPECT_THROW(buildAggregate(r), query::SyntaxError);
+    r.columns = {};
+    EXPECT_THROW(buildAggregate(r), std::invalid_argument);
+    r.columns = {"entity"};
+    r.limit = query::kMaxListRows + 1;
+    EXPECT_THROW(buildAggregate(r), std::invalid_argument);
+    r.limit = 0;
+    EXPECT_THROW(buildAggregate(r), std::invalid_argument);
 }
 
 } // namespace

@@ -175,7 +175,7 @@ TEST(Explanation, RateSpikeSaysWhatHappenedAndWhatIsUsual)
     const Explanation e = explain(f, {"failed logins", 4});
     EXPECT_EQ(e.text, "412 failed logins on web-01 in 10 min; usual for Tuesday 14:00 is 3 ± 2");
     EXPECT_EQ(e.details_json,
-              R"({"template":"rate_spike","observed":412,"window_min":10,"mean":3.1,"sd":1.8,)"
+              R"({"template":"rate_spike","what":"failed logins","entity":"web-01","observed":412,"window_min":10,"mean":3.1,"sd":1.8,)"
               R"("slot":"Tue 14:00","z":227,"k":4})");
 }
 

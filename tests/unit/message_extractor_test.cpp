@@ -841,10 +841,18 @@ const std::vector<Case>& cases()
         {.name = "other_program_with_sshd_text",
          .line =
              "<86>Mar  3 10:29:00 bastion myapp[5000]: Failed password for root from 192.0.2.1 port 22 ssh2"},
-        {.name = "kernel_line",
+        // The kernel's firewall lines have their own extractor (netfilter_extractor_test.cpp).
+        {.name = "kernel_firewall_line",
          .line = "<4>Mar  3 10:29:00 fw-01 kernel: [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.7 DST=10.0.1.5 "
                  "PROTO=TCP "
-                 "SPT=4000 DPT=23"},
+                 "SPT=4000 DPT=23",
+         .category = "network",
+         .action = "blocked",
+         .source_ip = "198.51.100.7",
+         .source_port = 4000,
+         .fields = {{"netfilter.prefix", "[UFW BLOCK]"}, {"network.transport", "tcp"}}},
+        {.name = "kernel_line",
+         .line = "<4>Mar  3 10:29:01 fw-01 kernel: e1000e: eth0 NIC Link is Up 1000 Mbps Full Duplex"},
     };
     return kCases;
 }
