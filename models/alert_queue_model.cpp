@@ -339,19 +339,25 @@ QVariant AlertQueueModel::alertData(const AlertRow& row, int column, int role) c
             return row.acknowledgedBy.isEmpty() ? tr("Acknowledged")
                                                 : tr("Acknowledged by %1").arg(row.acknowledgedBy);
         case OriginColumn:
-            return row.retroHunt ? tr("Retro-hunt") : tr("Live");
+            return row.anomaly ? tr("Anomaly") : row.retroHunt ? tr("Retro-hunt") : tr("Live");
+        case ExplanationColumn:
+            return row.explanationText();
         default:
             return {};
         }
     case Qt::ToolTipRole: {
         QStringList lines{row.ruleTitle};
+        if (const QString why = row.explanationText(); !why.isEmpty())
+            lines << why;
         if (const QStringList ids = row.attackIds(); !ids.isEmpty())
             lines << tr("ATT&CK: %1").arg(ids.join(QStringLiteral(", ")));
         if (!row.tags.isEmpty())
             lines << tr("Tags: %1").arg(row.tags.join(QStringLiteral(", ")));
         lines << tr("First seen: %1").arg(localTime(row.firstSeen))
               << tr("Last seen: %1").arg(localTime(row.lastSeen));
-        if (row.retroHunt)
+        if (row.anomaly)
+            lines << tr("Raised by an anomaly detector");
+        else if (row.retroHunt)
             lines << tr("Found by a retro-hunt");
         return lines.join(QLatin1Char('\n'));
     }
@@ -443,6 +449,8 @@ QVariant AlertQueueModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Status");
     case OriginColumn:
         return tr("Origin");
+    case ExplanationColumn:
+        return tr("Explanation");
     default:
         return {};
     }

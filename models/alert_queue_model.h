@@ -22,7 +22,8 @@ public:
         EntityColumn,
         CountColumn,
         StatusColumn,
-        OriginColumn, // live, or found by a retro-hunt
+        OriginColumn,      // live, found by a retro-hunt, or raised by an anomaly detector
+        ExplanationColumn, // anomalies: why, in a sentence ("412 failed logins on web-01 in 10 min; …")
         ColumnCount
     };
     enum Role {

@@ -4,6 +4,7 @@
 
 #include "store/alert_store.h"
 #include "store/pg_connection.h"
+#include "utf8_text.h"
 
 #include <QTimeZone>
 
@@ -15,11 +16,6 @@ QDateTime dateTimeOf(Timestamp ts)
     return QDateTime::fromMSecsSinceEpoch(
         std::chrono::duration_cast<std::chrono::milliseconds>(ts.time_since_epoch()).count(),
         QTimeZone::utc());
-}
-
-QString qstr(const std::string& text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
 AlertRow rowOf(const store::StoredAlert& stored)
@@ -38,6 +34,9 @@ AlertRow rowOf(const store::StoredAlert& stored)
     row.lastSeen = dateTimeOf(r.last_ts);
     row.count = r.count;
     row.retroHunt = r.retro_hunt;
+    row.anomaly = r.anomaly;
+    row.explanation = qstr(r.explanation);
+    row.details = qstr(r.details_json);
     row.acknowledged = stored.acknowledged;
     row.acknowledgedBy = qstr(stored.acknowledged_by);
     return row;

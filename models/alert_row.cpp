@@ -1,5 +1,8 @@
-// AlertRow: the level rank and the ATT&CK ids read from a rule's tags. Any thread.
+// AlertRow: the level rank, the ATT&CK ids read from a rule's tags and an anomaly's
+// explanation. Any thread.
 #include "alert_row.h"
+
+#include "anomaly_explanation.h"
 
 #include <QRegularExpression>
 
@@ -36,6 +39,18 @@ QString AlertRow::entityText() const
 {
     QString text = entity;
     return text.replace(entitySeparator, QStringLiteral("  "));
+}
+
+QString AlertRow::explanationText() const
+{
+    if (!anomaly)
+        return {};
+    // The entity's values without their keys: "host=web-01" reads "web-01" in the sentence.
+    QStringList values;
+    for (const QString& pair : entity.split(entitySeparator, Qt::SkipEmptyParts))
+        values << pair.section(QLatin1Char('='), 1);
+    return anomalyExplanation(QJsonDocument::fromJson(details.toUtf8()), values.join(QStringLiteral(", ")),
+                              explanation);
 }
 
 } // namespace vigie::models

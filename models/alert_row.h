@@ -25,6 +25,9 @@ struct AlertRow {
     QDateTime lastSeen;
     qint64 count = 0;
     bool retroHunt = false;
+    bool anomaly = false; // raised by an anomaly detector (origin 'anomaly'); ruleId is the detector's
+    QString explanation;  // anomalies: the stored English sentence (vigiectl, exports)
+    QString details;      // anomalies: the numbers behind it as JSON ({"template": "rate_spike", ...})
     bool acknowledged = false;
     QString acknowledgedBy;
 
@@ -33,6 +36,8 @@ struct AlertRow {
     bool operator==(const AlertRow&) const = default;
     // The entity as read: "host=web-01  user=alice".
     QString entityText() const;
+    // Anomalies: why, in the interface's language (anomalyExplanation of `details`); else empty.
+    QString explanationText() const;
     Severity severity() const;
     // The ATT&CK technique and tactic ids among the tags ("attack.t1110.001" -> "T1110.001").
     QStringList attackIds() const;

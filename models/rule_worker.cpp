@@ -7,6 +7,7 @@
 #include "store/migrator.h"
 #include "store/pg_connection.h"
 #include "store/rule_store.h"
+#include "utf8_text.h"
 
 #include <QTimeZone>
 
@@ -14,11 +15,6 @@
 
 namespace vigie::models {
 namespace {
-
-QString qstr(const std::string& text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 std::string utf8(const QString& text)
 {

@@ -1,5 +1,7 @@
 #include "workstation_session.h"
 
+#include "anomaly/anomaly_runner.h"
+#include "demo/demo_history.h"
 #include "demo/demo_scenario.h"
 #include "detect/stored_rules.h"
 #include "store/local_cluster.h"
@@ -66,6 +68,9 @@ void WorkstationSession::runStart()
             engineConfig.detection = detect::loadStoredDetection(db);
         }
         if (config_.demo) {
+            // Fourteen days of ordinary history, once per demo database, stored without
+            // detection before the engine and the live scenario start (demo_history.h).
+            demo::seedDemoHistory(conninfo, nowTimestamp());
             ingest::ListenSpec listen;
             listen.protocol = ingest::ListenSpec::Protocol::Tcp;
             listen.address = "127.0.0.1";
@@ -88,6 +93,15 @@ void WorkstationSession::runStart()
             feeder_->start();
         }
         engine_ = std::move(engine);
+        anomaly::RunnerOptions anomalyOptions;
+        anomalyOptions.conninfo = conninfo;
+        if (config_.demo) { // the demo attack raises its anomaly alerts within a minute
+            anomalyOptions.tick = std::chrono::seconds(5);
+            anomalyOptions.lateness = std::chrono::seconds(10);
+        }
+        anomalyOptions.log = [](const std::string& message) { qWarning("Vigie: %s", message.c_str()); };
+        anomalies_ = std::make_unique<anomaly::AnomalyRunner>(anomalyOptions);
+        anomalies_->start();
         const QString readyConninfo = QString::fromStdString(conninfo);
         QMetaObject::invokeMethod(
             this,
@@ -140,6 +154,8 @@ void WorkstationSession::stop()
     imports_->detach();
     sources_->detach();
     try {
+        if (anomalies_)
+            anomalies_->stop();
         if (feeder_)
             feeder_->stop();
         if (engine_)
@@ -163,6 +179,8 @@ void WorkstationSession::suspendIngest()
     sources_->detach();
     startWork_ = QtConcurrent::run([this] {
         try {
+            if (anomalies_)
+                anomalies_->stop();
             if (feeder_)
                 feeder_->stop();
             engine_->stop(); // stores (or spools) what was received

@@ -24,6 +24,9 @@
 namespace vigie::store {
 class LocalCluster;
 }
+namespace vigie::anomaly {
+class AnomalyRunner;
+}
 namespace vigie::demo {
 class DemoFeeder;
 }
@@ -99,6 +102,8 @@ private:
     std::unique_ptr<store::LocalCluster> cluster_;
     std::unique_ptr<ingest::Engine> engine_;
     std::unique_ptr<demo::DemoFeeder> feeder_;
+    // Its own thread and connection; made and stopped off the GUI thread with the engine.
+    std::unique_ptr<anomaly::AnomalyRunner> anomalies_;
     QString conninfo_;
     QString demoListener_;
 };
