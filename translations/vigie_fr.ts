@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>AnomalyExplanation</name>
+    <message numerus="yes">
+        <source>%n failed login(s)</source>
+        <translation>
+            <numerusform>%n échec de connexion</numerusform>
+            <numerusform>%n échecs de connexion</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n login(s)</source>
+        <translation>
+            <numerusform>%n connexion</numerusform>
+            <numerusform>%n connexions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked connection(s)</source>
+        <translation>
+            <numerusform>%n connexion bloquée</numerusform>
+            <numerusform>%n connexions bloquées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connexion réseau</numerusform>
+            <numerusform>%n connexions réseau</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2 min, with no baseline learned yet</source>
+        <translation>%1 en %2 min, sans référence apprise pour l’instant</translation>
+    </message>
+    <message>
+        <source>%1 on %2 in %3 min, with no baseline learned yet for %2</source>
+        <translation>%1 sur %2 en %3 min, sans référence apprise pour l’instant pour %2</translation>
+    </message>
+    <message>
+        <source>Sustained rise: %1 in %2 min; usual for %3 %4 is %5 ± %6</source>
+        <translation>Hausse durable : %1 en %2 min ; habituel le %3 à %4 : %5 ± %6</translation>
+    </message>
+    <message>
+        <source>%1 in %2 min; usual for %3 %4 is %5 ± %6</source>
+        <translation>%1 en %2 min ; habituel le %3 à %4 : %5 ± %6</translation>
+    </message>
+    <message>
+        <source>Sustained rise: %1 on %2 in %3 min; usual for %4 %5 is %6 ± %7</source>
+        <translation>Hausse durable : %1 sur %2 en %3 min ; habituel le %4 à %5 : %6 ± %7</translation>
+    </message>
+    <message>
+        <source>%1 on %2 in %3 min; usual for %4 %5 is %6 ± %7</source>
+        <translation>%1 sur %2 en %3 min ; habituel le %4 à %5 : %6 ± %7</translation>
+    </message>
+    <message>
+        <source>%1 from %2 in %3 min, then a successful login as %4 on %5</source>
+        <translation>%1 depuis %2 en %3 min, puis une connexion réussie en tant que %4 sur %5</translation>
+    </message>
+    <message>
+        <source>%1 from %2 in %3 min, then a successful login as %4</source>
+        <translation>%1 depuis %2 en %3 min, puis une connexion réussie en tant que %4</translation>
+    </message>
+    <message>
+        <source>%1 from %2 in %3 min, then a successful login on %4</source>
+        <translation>%1 depuis %2 en %3 min, puis une connexion réussie sur %4</translation>
+    </message>
+    <message>
+        <source>%1 from %2 in %3 min, then a successful login</source>
+        <translation>%1 depuis %2 en %3 min, puis une connexion réussie</translation>
+    </message>
+    <message>
+        <source>Never seen before: %1</source>
+        <translation>Jamais vu auparavant : %1</translation>
+    </message>
+    <message>
+        <source>Never seen before: %1 on %2</source>
+        <translation>Jamais vu auparavant : %1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rare: %1, seen %n time(s) before</source>
+        <translation>
+            <numerusform>Rare : %1, vu %n fois auparavant</numerusform>
+            <numerusform>Rare : %1, vu %n fois auparavant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rare: %1 on %2, seen %n time(s) before</source>
+        <translation>
+            <numerusform>Rare : %1 sur %2, vu %n fois auparavant</numerusform>
+            <numerusform>Rare : %1 sur %2, vu %n fois auparavant</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First seen: %1 on %2</source>
+        <translation>Première occurrence : %1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>New host %1: %n first login(s)</source>
+        <translation>
+            <numerusform>Nouvel hôte %1 : %n première connexion</numerusform>
+            <numerusform>Nouvel hôte %1 : %n premières connexions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New host %1: %n first event(s)</source>
+        <translation>
+            <numerusform>Nouvel hôte %1 : %n premier événement</numerusform>
+            <numerusform>Nouvel hôte %1 : %n premiers événements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SavedSearch</name>
     <message>
         <source>From %1</source>
@@ -298,12 +416,166 @@
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>Anomalie</translation>
+    </message>
+    <message>
+        <source>Raised by an anomaly detector</source>
+        <translation>Levée par un détecteur d’anomalies</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explication</translation>
+    </message>
 </context>
 <context>
     <name>vigie::models::AlertQueueWorker</name>
     <message>
         <source>The database cannot be reached: %1</source>
         <translation>La base de données est injoignable : %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::AnomalyDetectorModel</name>
+    <message>
+        <source>Rate</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Première occurrence</translation>
+    </message>
+    <message>
+        <source>Brute force</source>
+        <translation>Force brute</translation>
+    </message>
+    <message>
+        <source>Rare value</source>
+        <translation>Valeur rare</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Waiting to learn</source>
+        <translation>En attente d’apprentissage</translation>
+    </message>
+    <message numerus="yes">
+        <source>Learning %1 % — %2 of %n day(s)</source>
+        <translation>
+            <numerusform>Apprentissage %1 % — %2 sur %n jour</numerusform>
+            <numerusform>Apprentissage %1 % — %2 sur %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>%1 deviations</source>
+        <translation>%1 écarts-types</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s)</source>
+        <translation>
+            <numerusform>%n échec</numerusform>
+            <numerusform>%n échecs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>seen at most %n time(s)</source>
+        <translation>
+            <numerusform>vue au plus %n fois</numerusform>
+            <numerusform>vue au plus %n fois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>any new pair</source>
+        <translation>toute nouvelle paire</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Detector</source>
+        <translation>Détecteur</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensibilité</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>Apprentissage</translation>
+    </message>
+    <message>
+        <source>Last Changed</source>
+        <translation>Dernière modification</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::AnomalyDetectorWorker</name>
+    <message>
+        <source>Someone else changed this detector meanwhile, so your change was not saved. Their version is shown now: make your change again if it is still needed.</source>
+        <translation>Quelqu’un d’autre a modifié ce détecteur entre-temps : votre modification n’a pas été enregistrée. Sa version est affichée ; refaites votre modification si elle est toujours nécessaire.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached: %1</source>
+        <translation>La base de données est injoignable : %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::models::DashboardStoreWorker</name>
+    <message>
+        <source>Someone saved this dashboard meanwhile; their version is now shown and your change was not saved.</source>
+        <translation>Quelqu'un a enregistré ce tableau de bord entre-temps ; sa version est maintenant affichée et votre modification n'a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>This dashboard definition cannot be used: %1</source>
+        <translation>Cette définition de tableau de bord est inutilisable : %1</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached: %1</source>
+        <translation>La base de données est injoignable : %1</translation>
+    </message>
+    <message>
+        <source>This dashboard was deleted.</source>
+        <translation>Ce tableau de bord a été supprimé.</translation>
+    </message>
+    <message>
+        <source>This dashboard was already deleted.</source>
+        <translation>Ce tableau de bord était déjà supprimé.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a dashboard.</source>
+        <translation>%1 est trop volumineux pour être un tableau de bord.</translation>
+    </message>
+    <message>
+        <source>“%1” is already stored from this file.</source>
+        <translation>« %1 » est déjà enregistré à partir de ce fichier.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -718,6 +990,33 @@ Identifiants Sigma : %2
     </message>
 </context>
 <context>
+    <name>vigie::models::TileQueryWorker</name>
+    <message>
+        <source>The tile's query has an error at character %1: %2</source>
+        <translation>La requête de la tuile contient une erreur au caractère %1 : %2</translation>
+    </message>
+    <message>
+        <source>This tile's definition cannot be used: %1</source>
+        <translation>La définition de cette tuile est inutilisable : %1</translation>
+    </message>
+    <message>
+        <source>The query timed out: narrow the time range or the query.</source>
+        <translation>La requête a expiré : réduisez la période ou affinez la requête.</translation>
+    </message>
+    <message>
+        <source>The database refused the tile's query: %1</source>
+        <translation>La base de données a refusé la requête de la tuile : %1</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached: %1</source>
+        <translation>La base de données est injoignable : %1</translation>
+    </message>
+    <message>
+        <source>This tile cannot be computed: %1</source>
+        <translation>Cette tuile ne peut pas être calculée : %1</translation>
+    </message>
+</context>
+<context>
     <name>vigie::widgets::AdministrationController</name>
     <message>
         <source>Retention</source>
@@ -913,6 +1212,540 @@ Identifiants Sigma : %2
     <message>
         <source>Incidents arrive in a later version</source>
         <translation>Les incidents arrivent dans une version ultérieure</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::AnomalySettingsController</name>
+    <message>
+        <source>&amp;Anomaly Detectors…</source>
+        <translation>Détecteurs d’&amp;anomalies…</translation>
+    </message>
+    <message>
+        <source>Sensitivity, learning period and entities of the anomaly detectors</source>
+        <translation>Sensibilité, période d’apprentissage et entités des détecteurs d’anomalies</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::AnomalySettingsDialog</name>
+    <message>
+        <source>Enable Detector “%1”</source>
+        <translation>Activer le détecteur « %1 »</translation>
+    </message>
+    <message>
+        <source>Disable Detector “%1”</source>
+        <translation>Désactiver le détecteur « %1 »</translation>
+    </message>
+    <message>
+        <source>Last changed by %1 on %2</source>
+        <translation>Dernière modification par %1 le %2</translation>
+    </message>
+    <message>
+        <source>Syntax error at character %1: %2</source>
+        <translation>Erreur de syntaxe au caractère %1 : %2</translation>
+    </message>
+    <message>
+        <source>This cannot be saved: %1</source>
+        <translation>Impossible d’enregistrer : %1</translation>
+    </message>
+    <message>
+        <source>Relearn from History</source>
+        <translation>Réapprendre depuis l’historique</translation>
+    </message>
+    <message>
+        <source>Relearn “%1” from history?</source>
+        <translation>Réapprendre « %1 » depuis l’historique ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>What it has learned is forgotten and it reads up to %n day(s) of stored events again. It raises no alerts until it has learned.</source>
+        <translation>
+            <numerusform>Ce qu’il a appris est oublié et il relit jusqu’à %n jour d’événements stockés. Il ne lève aucune alerte avant d’avoir appris.</numerusform>
+            <numerusform>Ce qu’il a appris est oublié et il relit jusqu’à %n jours d’événements stockés. Il ne lève aucune alerte avant d’avoir appris.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Relearn</source>
+        <translation>&amp;Réapprendre</translation>
+    </message>
+    <message>
+        <source>“%1” switched on (%2 to undo).</source>
+        <translation>« %1 » activé (%2 pour annuler).</translation>
+    </message>
+    <message>
+        <source>“%1” switched off (%2 to undo).</source>
+        <translation>« %1 » désactivé (%2 pour annuler).</translation>
+    </message>
+    <message>
+        <source>Saved. The detector uses the new settings from its next window.</source>
+        <translation>Enregistré. Le détecteur applique les nouveaux réglages dès sa prochaine fenêtre.</translation>
+    </message>
+    <message>
+        <source>“%1” is learning again from history.</source>
+        <translation>« %1 » réapprend depuis l’historique.</translation>
+    </message>
+    <message>
+        <source>Anomaly Detectors</source>
+        <translation>Détecteurs d’anomalies</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>T&amp;itre :</translation>
+    </message>
+    <message>
+        <source>Failures &amp;query:</source>
+        <translation>Requête des é&amp;checs :</translation>
+    </message>
+    <message>
+        <source>&amp;Query:</source>
+        <translation>Re&amp;quête :</translation>
+    </message>
+    <message>
+        <source>Su&amp;ccess query:</source>
+        <translation>Requête des su&amp;ccès :</translation>
+    </message>
+    <message>
+        <source>&amp;Entity:</source>
+        <translation>E&amp;ntité :</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>C&amp;hamp :</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Valeur :</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>C&amp;lé :</translation>
+    </message>
+    <message>
+        <source>Seen &amp;on:</source>
+        <translation>Vu s&amp;ur :</translation>
+    </message>
+    <message>
+        <source>&amp;Per:</source>
+        <translation>&amp;Par :</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Fenêtre :</translation>
+    </message>
+    <message>
+        <source>Sensitivit&amp;y:</source>
+        <translation>Sensi&amp;bilité :</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum count:</source>
+        <translation>Nombre &amp;minimal :</translation>
+    </message>
+    <message>
+        <source>&amp;Failures:</source>
+        <translation>É&amp;checs :</translation>
+    </message>
+    <message>
+        <source>Failures &amp;within:</source>
+        <translation>Échecs en&amp;deçà de :</translation>
+    </message>
+    <message>
+        <source>Success wit&amp;hin:</source>
+        <translation>Succès &amp;dans les :</translation>
+    </message>
+    <message>
+        <source>Rare &amp;up to:</source>
+        <translation>Rare j&amp;usqu’à :</translation>
+    </message>
+    <message>
+        <source>&amp;Learning period:</source>
+        <translation>Période d’&amp;apprentissage :</translation>
+    </message>
+    <message>
+        <source>Le&amp;vel:</source>
+        <translation>Ni&amp;veau :</translation>
+    </message>
+    <message>
+        <source>Learning:</source>
+        <translation>Apprentissage :</translation>
+    </message>
+    <message>
+        <source>Select a detector.</source>
+        <translation>Sélectionnez un détecteur.</translation>
+    </message>
+    <message>
+        <source>%1 detector</source>
+        <translation>Détecteur de type %1</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>Ac&amp;tivé</translation>
+    </message>
+    <message>
+        <source>What its alerts are called</source>
+        <translation>Le nom de ses alertes</translation>
+    </message>
+    <message>
+        <source>Events it counts, in the search language (empty: all)</source>
+        <translation>Événements comptés, dans le langage de recherche (vide : tous)</translation>
+    </message>
+    <message>
+        <source>The successful logins that follow</source>
+        <translation>Les connexions réussies qui suivent</translation>
+    </message>
+    <message>
+        <source>(whole count)</source>
+        <translation>(volume total)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>One baseline per value of this field</source>
+        <translation>Une référence par valeur de ce champ</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> deviations</source>
+        <translation> écarts-types</translation>
+    </message>
+    <message>
+        <source>higher = fewer alerts</source>
+        <translation>plus haut = moins d’alertes</translation>
+    </message>
+    <message>
+        <source>No alert below this many events in a window, however unusual</source>
+        <translation>Aucune alerte sous ce nombre d’événements par fenêtre, même inhabituel</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> fois</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>From the deviation</source>
+        <translation>Selon l’écart</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Élevé</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Store the changes (%1)</source>
+        <translation>Enregistrer les modifications (%1)</translation>
+    </message>
+    <message>
+        <source>Rever&amp;t</source>
+        <translation>Ré&amp;tablir</translation>
+    </message>
+    <message>
+        <source>&amp;Relearn from History…</source>
+        <translation>Réapp&amp;rendre depuis l’historique…</translation>
+    </message>
+    <message>
+        <source>Forget what this detector learned and learn again from the stored events</source>
+        <translation>Oublier ce que ce détecteur a appris et réapprendre à partir des événements stockés</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::DashboardExporter</name>
+    <message>
+        <source>Could not write the image %1.</source>
+        <translation>Impossible d'écrire l'image %1.</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF file %1.</source>
+        <translation>Impossible d'écrire le fichier PDF %1.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::DashboardPanel</name>
+    <message>
+        <source>Add tile</source>
+        <translation>Ajouter une tuile</translation>
+    </message>
+    <message>
+        <source>Remove tile</source>
+        <translation>Retirer la tuile</translation>
+    </message>
+    <message>
+        <source>Move tile</source>
+        <translation>Déplacer la tuile</translation>
+    </message>
+    <message>
+        <source>Edit tile</source>
+        <translation>Modifier la tuile</translation>
+    </message>
+    <message>
+        <source>Rename dashboard</source>
+        <translation>Renommer le tableau de bord</translation>
+    </message>
+    <message>
+        <source>Duplicate dashboard</source>
+        <translation>Dupliquer le tableau de bord</translation>
+    </message>
+    <message>
+        <source>Delete dashboard</source>
+        <translation>Supprimer le tableau de bord</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shipped dashboard(s) restored.</source>
+        <translation>
+            <numerusform>%n tableau de bord livré restauré.</numerusform>
+            <numerusform>%n tableaux de bord livrés restaurés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Dashboard</source>
+        <translation>Importer un tableau de bord</translation>
+    </message>
+    <message>
+        <source>The dashboard “%1” was imported before.</source>
+        <translation>Le tableau de bord « %1 » a déjà été importé.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace It</source>
+        <translation>&amp;Le remplacer</translation>
+    </message>
+    <message>
+        <source>Import as a &amp;Copy</source>
+        <translation>Importer comme &amp;copie</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Actualisation…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>&amp;New Dashboard</source>
+        <translation>&amp;Nouveau tableau de bord</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Dashboard…</source>
+        <translation>&amp;Renommer le tableau de bord…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Dashboard</source>
+        <translation>D&amp;upliquer le tableau de bord</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Dashboard</source>
+        <translation>&amp;Supprimer le tableau de bord</translation>
+    </message>
+    <message>
+        <source>Restore &amp;Shipped Dashboards</source>
+        <translation>Restaurer les tableaux de bord &amp;livrés</translation>
+    </message>
+    <message>
+        <source>&amp;Import Dashboard…</source>
+        <translation>&amp;Importer un tableau de bord…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Dashboard…</source>
+        <translation>&amp;Exporter le tableau de bord…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PNG…</source>
+        <translation>Exporter en &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export as P&amp;DF…</source>
+        <translation>Exporter en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Tile</source>
+        <translation>&amp;Ajouter une tuile</translation>
+    </message>
+    <message>
+        <source>Add a tile to this dashboard (Ctrl+Shift+N)</source>
+        <translation>Ajouter une tuile à ce tableau de bord (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Actua&amp;liser</translation>
+    </message>
+    <message>
+        <source>Refresh every tile now (F5)</source>
+        <translation>Actualiser toutes les tuiles maintenant (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>15 dernières minutes</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Personnalisée…</translation>
+    </message>
+    <message>
+        <source>Auto-refresh off</source>
+        <translation>Actualisation automatique désactivée</translation>
+    </message>
+    <message>
+        <source>Every 30 s</source>
+        <translation>Toutes les 30 s</translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>Toutes les minutes</translation>
+    </message>
+    <message>
+        <source>Every 5 minutes</source>
+        <translation>Toutes les 5 minutes</translation>
+    </message>
+    <message>
+        <source>The dashboards cannot be read: %1</source>
+        <translation>Les tableaux de bord ne peuvent pas être lus : %1</translation>
+    </message>
+    <message>
+        <source>Someone else saved this dashboard meanwhile: saving your edits will be refused and their version shown.</source>
+        <translation>Quelqu'un d'autre a enregistré ce tableau de bord entre-temps : l'enregistrement de vos modifications sera refusé et sa version affichée.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>Every %1 s</source>
+        <translation>Toutes les %1 s</translation>
+    </message>
+    <message>
+        <source>Custom Time Range</source>
+        <translation>Période personnalisée</translation>
+    </message>
+    <message>
+        <source>&amp;From (UTC):</source>
+        <translation>&amp;Du (UTC) :</translation>
+    </message>
+    <message>
+        <source>&amp;To (UTC):</source>
+        <translation>&amp;Au (UTC) :</translation>
+    </message>
+    <message>
+        <source>Events over time</source>
+        <translation>Événements dans le temps</translation>
+    </message>
+    <message>
+        <source>This tile cannot open in Search: %1</source>
+        <translation>Cette tuile ne peut pas s'ouvrir dans la recherche : %1</translation>
+    </message>
+    <message>
+        <source>New dashboard</source>
+        <translation>Nouveau tableau de bord</translation>
+    </message>
+    <message>
+        <source>Rename Dashboard</source>
+        <translation>Renommer le tableau de bord</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Another dashboard is already named “%1”.</source>
+        <translation>Un autre tableau de bord s'appelle déjà « %1 ».</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>Dashboard “%1” deleted. Undo (Ctrl+Z) brings it back.</source>
+        <translation>Tableau de bord « %1 » supprimé. Annuler (Ctrl+Z) le rétablit.</translation>
+    </message>
+    <message>
+        <source>Dashboards (*.json);;All files (*)</source>
+        <translation>Tableaux de bord (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export Dashboard</source>
+        <translation>Exporter le tableau de bord</translation>
+    </message>
+    <message>
+        <source>Dashboards (*.json)</source>
+        <translation>Tableaux de bord (*.json)</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>Export as PNG</source>
+        <translation>Exporter en PNG</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (UTC)</source>
+        <translation>%1 à %2 (UTC)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exporté vers %1.</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +2334,14 @@ Identifiants Sigma : %2
     <message>
         <source>&amp;Detection</source>
         <translation>&amp;Détection</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboards</source>
+        <translation>&amp;Tableaux de bord</translation>
+    </message>
+    <message>
+        <source>Sea&amp;rch</source>
+        <translation>&amp;Recherche</translation>
     </message>
 </context>
 <context>
@@ -2496,6 +3337,423 @@ Requête en cours : %2</translation>
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::TileChartView</name>
+    <message>
+        <source>Usual range</source>
+        <translation>Plage habituelle</translation>
+    </message>
+    <message>
+        <source>%1
+Usual: %2 to %3 events</source>
+        <translation>%1
+Habituel : %2 à %3 événements</translation>
+    </message>
+    <message>
+        <source>Above usual</source>
+        <translation>Au-dessus de l'habituel</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3 events</source>
+        <translation>%1
+%2 : %3 événements</translation>
+    </message>
+    <message>
+        <source>Usual: %1 to %2 events</source>
+        <translation>Habituel : %1 à %2 événements</translation>
+    </message>
+    <message>
+        <source>%1: %2 events</source>
+        <translation>%1 : %2 événements</translation>
+    </message>
+    <message>
+        <source>%1: %2 events (%3 %)</source>
+        <translation>%1 : %2 événements (%3 %)</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Urgence</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Notification</translation>
+    </message>
+    <message>
+        <source>Informational</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Débogage</translation>
+    </message>
+    <message>
+        <source>%1 %2 – %3</source>
+        <translation>%1 %2 – %3</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::TileEditorDialog</name>
+    <message>
+        <source>Show the usual range (baseline band)</source>
+        <translation>Afficher la plage habituelle (bande de référence)</translation>
+    </message>
+    <message>
+        <source>Show the trend against the previous period</source>
+        <translation>Afficher la tendance par rapport à la période précédente</translation>
+    </message>
+    <message>
+        <source>Show a sparkline</source>
+        <translation>Afficher une mini-courbe</translation>
+    </message>
+    <message>
+        <source>Open the clicked value in Search</source>
+        <translation>Ouvrir la valeur cliquée dans la recherche</translation>
+    </message>
+    <message>
+        <source>New Tile</source>
+        <translation>Nouvelle tuile</translation>
+    </message>
+    <message>
+        <source>Edit Tile</source>
+        <translation>Modifier la tuile</translation>
+    </message>
+    <message>
+        <source>e.g. category:authentication and outcome:failure and host:$host</source>
+        <translation>ex. category:authentication and outcome:failure and host:$host</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Count over time</source>
+        <translation>Nombre dans le temps</translation>
+    </message>
+    <message>
+        <source>Top values of a field</source>
+        <translation>Valeurs les plus fréquentes d'un champ</translation>
+    </message>
+    <message>
+        <source>Distinct values of a field</source>
+        <translation>Valeurs distinctes d'un champ</translation>
+    </message>
+    <message>
+        <source>Sum of a field</source>
+        <translation>Somme d'un champ</translation>
+    </message>
+    <message>
+        <source>Average of a field</source>
+        <translation>Moyenne d'un champ</translation>
+    </message>
+    <message>
+        <source>Total count</source>
+        <translation>Nombre total</translation>
+    </message>
+    <message>
+        <source>Rate against its baseline</source>
+        <translation>Taux comparé à sa référence</translation>
+    </message>
+    <message>
+        <source>Hour of day × day of week</source>
+        <translation>Heure du jour × jour de la semaine</translation>
+    </message>
+    <message>
+        <source>Newest rows</source>
+        <translation>Lignes les plus récentes</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>a field, empty for one series</source>
+        <translation>un champ, vide pour une seule série</translation>
+    </message>
+    <message>
+        <source>e.g. user_name</source>
+        <translation>ex. user_name</translation>
+    </message>
+    <message>
+        <source>Most frequent first</source>
+        <translation>Les plus fréquentes d'abord</translation>
+    </message>
+    <message>
+        <source>Rarest first</source>
+        <translation>Les plus rares d'abord</translation>
+    </message>
+    <message>
+        <source>e.g. anomaly.rate.failed_logins.host</source>
+        <translation>ex. anomaly.rate.failed_logins.host</translation>
+    </message>
+    <message>
+        <source>e.g. host=$host</source>
+        <translation>ex. host=$host</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. ts, host, message</source>
+        <translation>séparées par des virgules, ex. ts, host, message</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Courbe</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Aire</translation>
+    </message>
+    <message>
+        <source>Stacked bars</source>
+        <translation>Barres empilées</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Barres</translation>
+    </message>
+    <message>
+        <source>Pie</source>
+        <translation>Secteurs</translation>
+    </message>
+    <message>
+        <source>Donut</source>
+        <translation>Anneau</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>Single number</source>
+        <translation>Nombre unique</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Carte de chaleur</translation>
+    </message>
+    <message>
+        <source>By severity</source>
+        <translation>Par gravité</translation>
+    </message>
+    <message>
+        <source>By alert level</source>
+        <translation>Par niveau d'alerte</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>&amp;Query:</source>
+        <translation>Re&amp;quête :</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>S&amp;ource :</translation>
+    </message>
+    <message>
+        <source>&amp;Aggregation:</source>
+        <translation>&amp;Agrégation :</translation>
+    </message>
+    <message>
+        <source>&amp;Bucket:</source>
+        <translation>&amp;Intervalle :</translation>
+    </message>
+    <message>
+        <source>S&amp;plit by:</source>
+        <translation>Ré&amp;partir par :</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Champ :</translation>
+    </message>
+    <message>
+        <source>&amp;Limit:</source>
+        <translation>&amp;Limite :</translation>
+    </message>
+    <message>
+        <source>O&amp;rder:</source>
+        <translation>O&amp;rdre :</translation>
+    </message>
+    <message>
+        <source>&amp;Detector:</source>
+        <translation>&amp;Détecteur :</translation>
+    </message>
+    <message>
+        <source>&amp;Entity:</source>
+        <translation>&amp;Entité :</translation>
+    </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>C&amp;olonnes :</translation>
+    </message>
+    <message>
+        <source>&amp;Visualization:</source>
+        <translation>&amp;Visualisation :</translation>
+    </message>
+    <message>
+        <source>Co&amp;lours:</source>
+        <translation>Coul&amp;eurs :</translation>
+    </message>
+    <message>
+        <source>Give the tile a title.</source>
+        <translation>Donnez un titre à la tuile.</translation>
+    </message>
+    <message>
+        <source>reads the hourly rollups</source>
+        <translation>lit les agrégats horaires</translation>
+    </message>
+    <message>
+        <source>reads the daily rollups</source>
+        <translation>lit les agrégats quotidiens</translation>
+    </message>
+    <message>
+        <source>reads the per-minute counts</source>
+        <translation>lit les comptages par minute</translation>
+    </message>
+    <message>
+        <source>reads the alerts</source>
+        <translation>lit les alertes</translation>
+    </message>
+    <message>
+        <source>reads the events: slow over long ranges</source>
+        <translation>lit les événements : lent sur de longues périodes</translation>
+    </message>
+    <message>
+        <source>Over the dashboard's range this tile %1.</source>
+        <translation>Sur la période du tableau de bord, cette tuile %1.</translation>
+    </message>
+    <message>
+        <source>Syntax error at character %1: %2</source>
+        <translation>Erreur de syntaxe au caractère %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::TileFrame</name>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Dupliquer</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Search</source>
+        <translation>Ouvrir dans la &amp;recherche</translation>
+    </message>
+    <message>
+        <source>Tile actions</source>
+        <translation>Actions de la tuile</translation>
+    </message>
+    <message>
+        <source>Refreshing</source>
+        <translation>Actualisation en cours</translation>
+    </message>
+    <message>
+        <source>Drag to resize</source>
+        <translation>Faire glisser pour redimensionner</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::TileHeatmapView</name>
+    <message>
+        <source>0 to %1 events</source>
+        <translation>0 à %1 événements</translation>
+    </message>
+    <message>
+        <source>%1 %2:00–%3:00: %4 events</source>
+        <translation>%1 %2:00–%3:00 : %4 événements</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::TileNumberView</name>
+    <message>
+        <source>from none</source>
+        <translation>depuis zéro</translation>
+    </message>
+    <message>
+        <source>%1 (previous period: %2)</source>
+        <translation>%1 (période précédente : %2)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::TileTableView</name>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::TileView</name>
+    <message>
+        <source>No events in this range</source>
+        <translation>Aucun événement sur cette période</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune valeur)</translation>
     </message>
 </context>
 </TS>

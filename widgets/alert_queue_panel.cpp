@@ -112,6 +112,9 @@ AlertQueuePanel::AlertQueuePanel(models::AlertQueueService* service, SearchBar* 
     // analyst may widen it, the tooltip shows the alert), so the rule title keeps the room.
     view_->header()->setSectionResizeMode(AlertQueueModel::EntityColumn, QHeaderView::Interactive);
     view_->header()->resizeSection(AlertQueueModel::EntityColumn, fontMetrics().averageCharWidth() * 18);
+    // An anomaly's sentence is long: a fixed start (the tooltip and a wider column show it whole).
+    view_->header()->setSectionResizeMode(AlertQueueModel::ExplanationColumn, QHeaderView::Interactive);
+    view_->header()->resizeSection(AlertQueueModel::ExplanationColumn, fontMetrics().averageCharWidth() * 40);
     view_->header()->setStretchLastSection(false);
     view_->setContextMenuPolicy(Qt::ActionsContextMenu);
 

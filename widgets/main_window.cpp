@@ -3,6 +3,8 @@
 #include "administration_controller.h"
 #include "alert_queue_panel.h"
 #include "alert_queue_service.h"
+#include "anomaly_settings_controller.h"
+#include "dashboard_panel.h"
 #include "engine_status.h"
 #include "event_detail_pane.h"
 #include "event_histogram.h"
@@ -12,6 +14,7 @@
 #include "export_strip.h"
 #include "histogram_view.h"
 #include "import_controller.h"
+#include "import_queue.h"
 #include "import_strip.h"
 #include "ingest_status_bar.h"
 #include "ingest_status_panel.h"
@@ -37,6 +40,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -72,13 +76,29 @@ MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages
         imports_ = new ImportController(imports, this);
         centralLayout->addWidget(imports_->strip());
         connect(imports_, &ImportController::countersRequested, this, &MainWindow::showIngestCounters);
+        // An import fills the events: show them, with the progress strip under them.
+        connect(imports, &models::ImportQueue::started, this, &MainWindow::showSearch);
     }
     exports_ = new ExportController(model_, this);
     centralLayout->addWidget(exports_->strip());
-    setCentralWidget(central);
+    // The dashboards are the home screen; the search view is the second page.
+    pages_ = new QStackedWidget(this);
+    dashboards_ = new DashboardPanel(pages_);
+    pages_->addWidget(dashboards_);
+    pages_->addWidget(central);
+    setCentralWidget(pages_);
+    // A click on a tile's value searches its events, as a saved search runs.
+    connect(dashboards_, &DashboardPanel::searchRequested, this, [this](const SearchEntry& entry) {
+        showSearch();
+        searchBar_->run(entry);
+    });
+    // F5 refreshes the dashboard on the first page and reloads the events on the second.
+    connect(pages_, &QStackedWidget::currentChanged, this,
+            [this] { reloadAction_->setEnabled(!isShowingDashboards()); });
     setStatusBar(statusBar_);
     createDocks(sources);
     retroHunt_ = new RetroHuntController(this);
+    anomalySettings_ = new AnomalySettingsController(this);
     // What a hunt stored shows in the queue at once, not at the next refresh.
     connect(retroHunt_, &RetroHuntController::huntFinished, alertQueue_, [this] { alertQueue_->reload(); });
     connect(retroHunt_, &RetroHuntController::showAlertsRequested, this,
@@ -227,6 +247,16 @@ void MainWindow::createActions()
     newestAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
     connect(newestAction_, &QAction::triggered, view_, &QAbstractItemView::scrollToTop);
 
+    dashboardsAction_ = new QAction(this);
+    dashboardsAction_->setObjectName(QStringLiteral("showDashboardsAction"));
+    dashboardsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(dashboardsAction_, &QAction::triggered, this, &MainWindow::showDashboards);
+    searchViewAction_ = new QAction(this);
+    searchViewAction_->setObjectName(QStringLiteral("showSearchAction"));
+    searchViewAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(searchViewAction_, &QAction::triggered, this, &MainWindow::showSearch);
+    reloadAction_->setEnabled(!isShowingDashboards());
+
     detailsAction_ = new QAction(this);
     detailsAction_->setCheckable(true);
     detailsAction_->setChecked(true);
@@ -280,6 +310,9 @@ void MainWindow::createMenus()
 
     viewMenu_ = menuBar()->addMenu(QString());
     viewMenu_->setObjectName(QStringLiteral("viewMenu"));
+    viewMenu_->addAction(dashboardsAction_);
+    viewMenu_->addAction(searchViewAction_);
+    viewMenu_->addSeparator();
     viewMenu_->addAction(newestAction_);
     viewMenu_->addAction(reloadAction_);
     viewMenu_->addSeparator();
@@ -294,6 +327,7 @@ void MainWindow::createMenus()
     detectionMenu_ = menuBar()->addMenu(QString());
     detectionMenu_->setObjectName(QStringLiteral("detectionMenu"));
     detectionMenu_->addAction(retroHunt_->retroHuntAction());
+    detectionMenu_->addAction(anomalySettings_->action());
 
     languageMenu_ = menuBar()->addMenu(QString());
     languageMenu_->setObjectName(QStringLiteral("languageMenu"));
@@ -320,6 +354,8 @@ void MainWindow::retranslate()
     reloadAction_->setText(tr("&Reload Events"));
     newestAction_->setText(tr("Go to &Newest"));
     detailsAction_->setText(tr("Event &Details"));
+    dashboardsAction_->setText(tr("&Dashboards"));
+    searchViewAction_->setText(tr("Sea&rch"));
     aboutAction_->setText(tr("&About Vigie"));
     model_->retranslate();
     if (!demoListener_.isEmpty())
@@ -352,6 +388,8 @@ void MainWindow::openEvents(const QString& conninfo)
     alertQueue_->attach(conninfo);
     exports_->setConnInfo(conninfo);
     retroHunt_->setConnInfo(conninfo);
+    dashboards_->attach(conninfo);
+    anomalySettings_->setConnInfo(conninfo);
     if (rulePanel_)
         rulePanel_->setConnInfo(conninfo);
 }
@@ -373,6 +411,23 @@ void MainWindow::showDemoListener(const QString& uri)
 {
     demoListener_ = uri;
     statusBar_->showMessage(tr("Demo mode: the attack scenario is being sent to %1").arg(uri));
+}
+
+bool MainWindow::isShowingDashboards() const
+{
+    return pages_->currentWidget() == dashboards_;
+}
+
+void MainWindow::showDashboards()
+{
+    pages_->setCurrentWidget(dashboards_);
+    dashboards_->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showSearch()
+{
+    pages_->setCurrentIndex(1);
+    searchBar_->focusQuery();
 }
 
 void MainWindow::onCurrentRowChanged(const QModelIndex& current)

@@ -10,6 +10,7 @@ class QAction;
 class QActionGroup;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 
 namespace vigie::models {
 class AlertQueueService;
@@ -25,6 +26,8 @@ class SourceService;
 namespace vigie::widgets {
 
 class AlertQueuePanel;
+class DashboardPanel;
+class AnomalySettingsController;
 class EventDetailPane;
 class EventTableView;
 class ExportController;
@@ -71,6 +74,13 @@ public:
     AlertQueuePanel* alertQueuePanel() const { return alertPanel_; }
     models::AlertQueueService* alertQueue() const { return alertQueue_; }
     RetroHuntController* retroHuntController() const { return retroHunt_; }
+    // The home screen: the central view's first page (Ctrl+1); the search view is the second (Ctrl+2).
+    DashboardPanel* dashboardPanel() const { return dashboards_; }
+    bool isShowingDashboards() const;
+    void showDashboards();
+    void showSearch();
+    // Detection > Anomaly Detectors… (Ctrl+Shift+M).
+    AnomalySettingsController* anomalySettings() const { return anomalySettings_; }
     // Detection (Retro-hunt…, between View and Administration): features on the rules add theirs.
     QMenu* detectionMenu() const { return detectionMenu_; }
 
@@ -122,8 +132,11 @@ private:
     ImportController* imports_ = nullptr;
     ExportController* exports_ = nullptr;
     RetroHuntController* retroHunt_ = nullptr;
+    AnomalySettingsController* anomalySettings_ = nullptr;
     RuleManagerPanel* rulePanel_ = nullptr;
     QString demoListener_;
+    QStackedWidget* pages_ = nullptr; // dashboards, search
+    DashboardPanel* dashboards_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* editMenu_ = nullptr;
@@ -138,6 +151,8 @@ private:
     QAction* newestAction_ = nullptr;
     QAction* detailsAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
+    QAction* dashboardsAction_ = nullptr;
+    QAction* searchViewAction_ = nullptr;
     QActionGroup* languageGroup_ = nullptr;
 };
 

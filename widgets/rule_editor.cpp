@@ -5,6 +5,7 @@
 #include "sigma_highlighter.h"
 
 #include "detect/rule_text_check.h"
+#include "utf8_text.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -151,11 +152,6 @@ RuleDiagnostic::Severity severityOf(const detect::RuleTextDiagnostic& d)
                                                                      : RuleDiagnostic::Severity::Warning;
 }
 
-QString fromStd(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
 } // namespace
 
 RuleEditor::RuleEditor(QWidget* parent)
@@ -281,9 +277,9 @@ void RuleEditor::showResult(quint64 generation, const std::shared_ptr<const dete
     diagnostics_ = translatedDiagnostics();
     QList<RuleDocumentSummary> documents;
     for (const detect::RuleTextDocument& d : result->documents)
-        documents.append({fromStd(d.id), fromStd(d.title), fromStd(d.level), fromStd(d.status),
-                          d.kind == detect::RuleTextDocument::Kind::Correlation, d.loaded, d.runnable,
-                          fromStd(d.unsupported), d.line});
+        documents.append({models::qstr(d.id), models::qstr(d.title), models::qstr(d.level),
+                          models::qstr(d.status), d.kind == detect::RuleTextDocument::Kind::Correlation,
+                          d.loaded, d.runnable, models::qstr(d.unsupported), d.line});
     const bool documents_changed = documents != documents_;
     documents_ = std::move(documents);
     const bool validity_changed = result->valid() != valid_;
@@ -303,17 +299,17 @@ QList<RuleDiagnostic> RuleEditor::translatedDiagnostics() const
     QList<RuleDiagnostic> diagnostics;
     for (const detect::RuleTextDiagnostic& d : result_->diagnostics) {
         using Kind = detect::RuleTextDiagnostic::Kind;
-        const QString subject = fromStd(d.subject);
+        const QString subject = models::qstr(d.subject);
         QString message;
         switch (d.kind) {
         case Kind::YamlSyntax:
-            message = tr("YAML syntax: %1").arg(fromStd(d.message));
+            message = tr("YAML syntax: %1").arg(models::qstr(d.message));
             break;
         case Kind::Invalid:
-            message = fromStd(d.message); // the engine's own reason (English)
+            message = models::qstr(d.message); // the engine's own reason (English)
             break;
         case Kind::Unsupported:
-            message = tr("Vigie cannot run this rule: %1").arg(fromStd(d.message));
+            message = tr("Vigie cannot run this rule: %1").arg(models::qstr(d.message));
             break;
         case Kind::MissingKey:
             message = tr("No %1: Sigma rules should have one.").arg(subject);

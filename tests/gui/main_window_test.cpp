@@ -136,6 +136,7 @@ TEST_F(MainWindowTest, DetailPaneHighlightsRecordsThatDidNotParse)
     widgets::MainWindow window(&status, &languages);
     window.openEvents(QString::fromStdString(db_.conninfo()));
     window.show();
+    window.showSearch(); // the dashboards are the home page
     EventTableModel* model = window.eventModel();
     ASSERT_TRUE(QTest::qWaitFor([&] { return model->rowCount() > 0; }, 20000));
     // The broken record was received last; find it among the loaded rows or load more.

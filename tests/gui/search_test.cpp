@@ -85,6 +85,7 @@ TEST_F(SearchTest, QueryFromTheBarShowsExactlyTheMatchingRows)
     model->setTailInterval(std::chrono::milliseconds(100));
     window.openEvents(QString::fromStdString(db_.conninfo()));
     window.show();
+    window.showSearch(); // the dashboards are the home page
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     ASSERT_TRUE(QTest::qWaitFor([&] { return model->rowCount() >= 25; }, 20000));
 
