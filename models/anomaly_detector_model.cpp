@@ -44,7 +44,10 @@ bool AnomalyDetectorRow::operator==(const AnomalyDetectorRow& other) const
            a.evaluated_until == b.evaluated_until;
 }
 
-AnomalyDetectorModel::AnomalyDetectorModel(QObject* parent) : QAbstractTableModel(parent) {}
+AnomalyDetectorModel::AnomalyDetectorModel(QObject* parent)
+    : CheckableTableModel(ColumnCount, EnabledColumn, parent)
+{
+}
 
 int AnomalyDetectorModel::rowOfId(const QString& id) const
 {
@@ -72,13 +75,6 @@ void AnomalyDetectorModel::mergeDetectors(const AnomalyDetectorRows& rows)
         rows_[row] = rows.at(row);
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
-}
-
-void AnomalyDetectorModel::retranslate()
-{
-    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!rows_.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(static_cast<int>(rows_.size()) - 1, ColumnCount - 1));
 }
 
 QString AnomalyDetectorModel::kindText(DetectorKind kind)
@@ -139,11 +135,6 @@ int AnomalyDetectorModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
 
-int AnomalyDetectorModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant AnomalyDetectorModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -192,14 +183,6 @@ bool AnomalyDetectorModel::setData(const QModelIndex& index, const QVariant& val
         return false;
     Q_EMIT enableRequested(rows_.at(index.row()).id(), value.toInt() == Qt::Checked);
     return false; // the row changes when the service answers
-}
-
-Qt::ItemFlags AnomalyDetectorModel::flags(const QModelIndex& index) const
-{
-    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() == EnabledColumn)
-        flags |= Qt::ItemIsUserCheckable;
-    return flags;
 }
 
 QVariant AnomalyDetectorModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -7,8 +7,8 @@
 // enableRequested(), so the change is an undoable request, not a local edit).
 #include "anomaly/detector_config.h"
 #include "anomaly/detector_store.h"
+#include "checkable_table_model.h"
 
-#include <QAbstractTableModel>
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
@@ -37,7 +37,7 @@ struct AnomalyDetectorRow {
 
 using AnomalyDetectorRows = QList<AnomalyDetectorRow>;
 
-class AnomalyDetectorModel : public QAbstractTableModel {
+class AnomalyDetectorModel : public CheckableTableModel {
     Q_OBJECT
 public:
     enum Column {
@@ -64,18 +64,14 @@ public:
     // ids are the same (a refresh of the progress keeps the selection); otherwise a reset.
     void mergeDetectors(const AnomalyDetectorRows& rows);
 
-    void retranslate();
-
     // "Rate", "First seen", "Brute force", "Rare value".
     static QString kindText(anomaly::DetectorKind kind);
     // "Disabled", "Waiting to learn", "Learning 40 % — 11 of 28 days", "Live".
     static QString learningText(const AnomalyDetectorRow& row);
 
     int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
-    Qt::ItemFlags flags(const QModelIndex& index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:

@@ -46,7 +46,7 @@ QString originText(const QString& origin)
 
 } // namespace
 
-RuleListModel::RuleListModel(QObject* parent) : QAbstractTableModel(parent) {}
+RuleListModel::RuleListModel(QObject* parent) : CheckableTableModel(ColumnCount, EnabledColumn, parent) {}
 
 int RuleListModel::rowOfId(qint64 id) const
 {
@@ -97,21 +97,9 @@ void RuleListModel::removeId(qint64 id)
     endRemoveRows();
 }
 
-void RuleListModel::retranslate()
-{
-    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!rows_.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-}
-
 int RuleListModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
-int RuleListModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant RuleListModel::data(const QModelIndex& index, int role) const
@@ -168,14 +156,6 @@ bool RuleListModel::setData(const QModelIndex& index, const QVariant& value, int
     if (enabled != row.enabled)
         Q_EMIT enableRequested(row.id, enabled);
     return true;
-}
-
-Qt::ItemFlags RuleListModel::flags(const QModelIndex& index) const
-{
-    auto flags = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() == EnabledColumn)
-        flags |= Qt::ItemIsUserCheckable;
-    return flags;
 }
 
 QVariant RuleListModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -8,11 +8,11 @@
 // worker has stored the change.
 #include "rule_row.h"
 
-#include <QAbstractTableModel>
+#include "checkable_table_model.h"
 
 namespace vigie::models {
 
-class RuleListModel : public QAbstractTableModel {
+class RuleListModel : public CheckableTableModel {
     Q_OBJECT
 public:
     enum Column {
@@ -46,13 +46,9 @@ public:
     void upsert(const RuleRow& row);
     void removeId(qint64 id);
 
-    void retranslate();
-
     int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
-    Qt::ItemFlags flags(const QModelIndex& index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:

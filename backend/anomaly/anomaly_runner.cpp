@@ -438,17 +438,7 @@ std::vector<AnomalyFinding> AnomalyRunner::firstSeenFindings(Live& live, const D
         const auto since = seen.host_since.find(o.key2);
         if (grace && since != seen.host_since.end() &&
             o.first - since->second < std::chrono::seconds(settings.new_host_grace).count()) {
-            auto [it, opened] = live.new_hosts.try_emplace(o.key2);
-            AnomalyFinding& f = it->second;
-            if (opened) {
-                f.kind = FindingTemplate::FirstSeenNewHost;
-                f.entity = f.key2 = o.key2;
-                f.start = since->second;
-                f.level = AnomalyLevel::Low;
-            }
-            f.count += 1;
-            f.last = std::max(f.last, o.first);
-            findings.push_back(f);
+            findings.push_back(foldNewHostPair(live.new_hosts, o, since->second));
             continue;
         }
         findings.push_back(pairFinding(FindingTemplate::FirstSeen, o));

@@ -2,6 +2,7 @@
 // header). Pure functions: any thread.
 #include "anomaly/detector_config.h"
 
+#include "event/json_dom.h"
 #include "event/json_text.h"
 #include "query/query.h"
 #include "query/sql_compiler.h"
@@ -13,6 +14,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace vigie::anomaly {
 namespace {
@@ -38,20 +40,20 @@ public:
 
     void text(std::string_view key, std::string& into)
     {
-        if (const auto value = take(key)) {
-            std::string_view text;
-            if (value->get(text) != simdjson::SUCCESS)
+        if (const auto value = jsonMember(object_, key)) {
+            auto text = jsonText(*value);
+            if (!text)
                 throw DetectorConfigError(path(key), "expected a text");
-            into = std::string(text);
+            into = std::move(*text);
         }
     }
     template <typename Integer> void integer(std::string_view key, Integer& into)
     {
-        if (const auto value = take(key)) {
-            std::int64_t number = 0;
-            if (value->get(number) != simdjson::SUCCESS)
+        if (const auto value = jsonMember(object_, key)) {
+            const auto number = jsonWholeNumber(*value);
+            if (!number)
                 throw DetectorConfigError(path(key), "expected a whole number");
-            into = static_cast<Integer>(number);
+            into = static_cast<Integer>(*number);
         }
     }
     template <typename Duration> void duration(std::string_view key, Duration& into)
@@ -62,20 +64,13 @@ public:
     }
     void number(std::string_view key, double& into)
     {
-        if (const auto value = take(key)) {
+        if (const auto value = jsonMember(object_, key)) {
             if (value->get(into) != simdjson::SUCCESS)
                 throw DetectorConfigError(path(key), "expected a number");
         }
     }
 
 private:
-    std::optional<dom::element> take(std::string_view key)
-    {
-        dom::element value;
-        if (object_.at_key(key).get(value) != simdjson::SUCCESS)
-            return std::nullopt;
-        return value;
-    }
     static std::string path(std::string_view key) { return "settings." + std::string(key); }
 
     dom::object object_;

@@ -25,18 +25,7 @@ std::vector<AnomalyFinding> FirstSeenDetector::observeWindow(std::span<const Act
             continue;
         const UnixSeconds host_since = host_first_[o.key2];
         if (o.first - host_since < params_.new_host_grace) {
-            auto [it, opened] = new_host_.try_emplace(o.key2);
-            AnomalyFinding& f = it->second;
-            if (opened) {
-                f.kind = FindingTemplate::FirstSeenNewHost;
-                f.entity = o.key2;
-                f.key2 = o.key2;
-                f.start = host_since;
-                f.level = AnomalyLevel::Low;
-            }
-            f.count += 1;
-            f.last = std::max(f.last, o.first);
-            findings.push_back(f);
+            findings.push_back(foldNewHostPair(new_host_, o, host_since));
             continue;
         }
         findings.push_back(pairFinding(FindingTemplate::FirstSeen, o));

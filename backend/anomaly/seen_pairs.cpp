@@ -64,4 +64,21 @@ AnomalyFinding pairFinding(FindingTemplate kind, const SeenPairs::Observation& o
     return f;
 }
 
+const AnomalyFinding& foldNewHostPair(std::map<std::string, AnomalyFinding>& folded,
+                                      const SeenPairs::Observation& o, UnixSeconds host_since)
+{
+    auto [it, opened] = folded.try_emplace(o.key2);
+    AnomalyFinding& f = it->second;
+    if (opened) {
+        f.kind = FindingTemplate::FirstSeenNewHost;
+        f.entity = o.key2;
+        f.key2 = o.key2;
+        f.start = host_since;
+        f.level = AnomalyLevel::Low;
+    }
+    f.count += 1;
+    f.last = std::max(f.last, o.first);
+    return f;
+}
+
 } // namespace vigie::anomaly

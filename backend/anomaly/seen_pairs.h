@@ -50,4 +50,10 @@ private:
 // report it (entity "key1|key2", over the pair's first row of the window).
 AnomalyFinding pairFinding(FindingTemplate kind, const SeenPairs::Observation& o);
 
+// First-seen: folds `o`, a first pair on host o.key2 that is itself new (first seen at
+// `host_since`), into that host's one low-level finding in `folded` (key2 -> finding), and
+// returns the finding as it now stands.
+const AnomalyFinding& foldNewHostPair(std::map<std::string, AnomalyFinding>& folded,
+                                      const SeenPairs::Observation& o, UnixSeconds host_since);
+
 } // namespace vigie::anomaly

@@ -2,6 +2,7 @@
 // push-down and the canonical writer. Pure functions: any thread.
 #include "dashboard/dashboard_spec.h"
 
+#include "event/json_dom.h"
 #include "event/json_text.h"
 
 #include <simdjson.h>
@@ -78,10 +79,7 @@ public:
     std::optional<dom::element> take(std::string_view key)
     {
         taken_.insert(std::string(key));
-        dom::element value;
-        if (object_.at_key(key).get(value) != simdjson::SUCCESS)
-            return std::nullopt;
-        return value;
+        return jsonMember(object_, key);
     }
 
     dom::element require(std::string_view key)
@@ -135,21 +133,21 @@ public:
 
     static std::string textOf(dom::element value, const std::string& path)
     {
-        std::string_view text;
-        if (value.get(text) != simdjson::SUCCESS)
+        auto text = jsonText(value);
+        if (!text)
             throw DashboardFormatError(path, "expected a string");
-        return std::string(text);
+        return std::move(*text);
     }
 
     static int integerOf(dom::element value, const std::string& path)
     {
-        std::int64_t number = 0;
-        if (value.get(number) != simdjson::SUCCESS)
+        const auto number = jsonWholeNumber(value);
+        if (!number)
             throw DashboardFormatError(path,
                                        value.is_double() ? "expected a whole number" : "expected a number");
-        if (number < std::numeric_limits<int>::min() || number > std::numeric_limits<int>::max())
-            throw DashboardFormatError(path, std::to_string(number) + " is out of range");
-        return static_cast<int>(number);
+        if (*number < std::numeric_limits<int>::min() || *number > std::numeric_limits<int>::max())
+            throw DashboardFormatError(path, std::to_string(*number) + " is out of range");
+        return static_cast<int>(*number);
     }
 
 private:

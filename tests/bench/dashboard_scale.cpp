@@ -9,7 +9,7 @@
 //       median of three later runs ("warm"); then the same tiles forced onto the events route,
 //       the baseline, whose answers must equal the rollups'.
 // Prints Markdown tables. Runs on the main thread (and one more for the two-connection pool).
-#include "realistic_events.h"
+#include "scale_command.h"
 
 #include "dashboard/dashboard_spec.h"
 #include "dashboard/tile_request.h"
@@ -23,7 +23,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -213,22 +213,15 @@ int measure(const std::string& conninfo, const std::string& range)
 
 int main(int argc, char** argv)
 {
-    try {
-        const std::vector<std::string> args(argv + 1, argv + argc);
-        if (args.size() == 4 && args[1] == "generate") {
-            bench::loadRealisticEvents(args[0], std::stoull(args[2]), std::stoi(args[3]));
-            return 0;
-        }
-        if (args.size() == 2 && args[1] == "compact")
-            return compact(args[0]);
-        if ((args.size() == 2 || args.size() == 3) && args[1] == "measure")
-            return measure(args[0], args.size() == 3 ? args[2] : "-30d");
-    } catch (const std::exception& e) {
-        std::cerr << "vigie_dashboard_scale: " << e.what() << "\n";
-        return 1;
-    }
-    std::cerr
-        << "usage: vigie_dashboard_scale CONNINFO generate EVENTS DAYS | CONNINFO compact | CONNINFO measure "
-           "[RANGE]\n";
-    return 2;
+    return bench::runScaleCommand(
+        argc, argv, "vigie_dashboard_scale",
+        "usage: vigie_dashboard_scale CONNINFO generate EVENTS DAYS | CONNINFO compact | CONNINFO measure "
+        "[RANGE]\n",
+        [](const std::vector<std::string>& args) -> std::optional<int> {
+            if (args.size() == 2 && args[1] == "compact")
+                return compact(args[0]);
+            if ((args.size() == 2 || args.size() == 3) && args[1] == "measure")
+                return measure(args[0], args.size() == 3 ? args[2] : "-30d");
+            return std::nullopt;
+        });
 }

@@ -6,7 +6,7 @@
 //   vigie_search_scale CONNINFO measure                times, for single-field queries, the first
 //       page of results (100 rows, newest first) and the histogram over the whole range
 // Prints Markdown tables; the medians of three runs of each query.
-#include "realistic_events.h"
+#include "scale_command.h"
 
 #include "query/query.h"
 #include "store/event_search.h"
@@ -17,7 +17,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
-#include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -87,20 +87,15 @@ int measure(const std::string& conninfo)
 
 int main(int argc, char** argv)
 {
-    try {
-        const std::vector<std::string> args(argv + 1, argv + argc);
-        if (args.size() == 4 && args[1] == "generate") {
-            bench::loadRealisticEvents(args[0], std::stoull(args[2]), std::stoi(args[3]));
-            return 0;
-        }
-        if (args.size() == 2 && args[1] == "compact")
-            return compact(args[0]);
-        if (args.size() == 2 && args[1] == "measure")
-            return measure(args[0]);
-    } catch (const std::exception& e) {
-        std::cerr << "vigie_search_scale: " << e.what() << "\n";
-        return 1;
-    }
-    std::cerr << "usage: vigie_search_scale CONNINFO generate EVENTS DAYS | vigie_search_scale CONNINFO compact|measure\n";
-    return 2;
+    return bench::runScaleCommand(
+        argc, argv, "vigie_search_scale",
+        "usage: vigie_search_scale CONNINFO generate EVENTS DAYS | "
+        "vigie_search_scale CONNINFO compact|measure\n",
+        [](const std::vector<std::string>& args) -> std::optional<int> {
+            if (args.size() == 2 && args[1] == "compact")
+                return compact(args[0]);
+            if (args.size() == 2 && args[1] == "measure")
+                return measure(args[0]);
+            return std::nullopt;
+        });
 }

@@ -18,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -91,6 +92,18 @@ protected:
             detectors.update(config);
         }
         clock_ = t0_;
+    }
+
+    // Leaves detector `id` the only one enabled, its settings changed by `tune`.
+    void enableOnly(const std::string& id, const std::function<void(anomaly::DetectorSettings&)>& tune)
+    {
+        anomaly::DetectorStore detectors(conn_);
+        for (anomaly::DetectorConfig config : detectors.list()) {
+            config.enabled = config.id == id;
+            if (config.enabled)
+                tune(config.settings);
+            detectors.update(config);
+        }
     }
 
     void write(std::vector<Event> events)
@@ -312,13 +325,7 @@ TEST_F(AnomalyRunnerTest, RareAndNeverSeenDestinationPortsAreFlagged)
     history.push_back(connection(t0_ - 55h, "web-01", 8443));
     history.push_back(connection(t0_ - 54h, "web-01", 8443));
     write(history);
-    anomaly::DetectorStore detectors(conn_);
-    for (anomaly::DetectorConfig config : detectors.list()) {
-        config.enabled = config.id == kRare;
-        if (config.id == kRare)
-            config.settings.learning_days = 1;
-        detectors.update(config);
-    }
+    enableOnly(kRare, [](anomaly::DetectorSettings& s) { s.learning_days = 1; });
     anomaly::AnomalyRunner runner(options());
     clock_ = t0_ - 36h;
     ASSERT_TRUE(runner.tick()); // learns [t0 − 60 h, t0 − 36 h)
@@ -356,15 +363,10 @@ TEST_F(AnomalyRunnerTest, RareAndNeverSeenDestinationPortsAreFlagged)
 TEST_F(AnomalyRunnerTest, FirstLoginFromANewNetworkNotFromANewAddressInAKnownOne)
 {
     write({login(t0_ - 20h, "web-01", "alice", "2001:db8:1:2::5", true)}); // inside the learned day
-    anomaly::DetectorStore detectors(conn_);
-    for (anomaly::DetectorConfig config : detectors.list()) {
-        config.enabled = config.id == kSourceUser;
-        if (config.id == kSourceUser) {
-            config.settings.learning_days = 1;
-            config.settings.key1_prefix = 24;
-        }
-        detectors.update(config);
-    }
+    enableOnly(kSourceUser, [](anomaly::DetectorSettings& s) {
+        s.learning_days = 1;
+        s.key1_prefix = 24;
+    });
     anomaly::AnomalyRunner runner(options());
     ASSERT_TRUE(runner.tick());
     EXPECT_EQ(alertCount(), 0);
@@ -378,6 +380,7 @@ TEST_F(AnomalyRunnerTest, FirstLoginFromANewNetworkNotFromANewAddressInAKnownOne
     EXPECT_EQ(first[0].record.entity, "source_ip=192.0.2.0/24\x1fuser_name=alice");
     EXPECT_EQ(first[0].record.explanation, "First seen: 192.0.2.0/24 on alice");
 
+    anomaly::DetectorStore detectors(conn_);
     auto config = *detectors.find(kSourceUser);
     config.settings.key1 = "user_name";
     config.settings.key2 = "host";
@@ -395,16 +398,10 @@ TEST_F(AnomalyRunnerTest, SourceAddressesAreAdmittedAfterThreeWindowsAndCapped)
     failuresFrom("10.0.0.21", 68h, 3); // admitted, then the least recently active
     failuresFrom("10.0.0.22", 10h, 4); // admitted late
     write(history);
-    anomaly::DetectorStore detectors(conn_);
-    for (anomaly::DetectorConfig config : detectors.list()) {
-        config.enabled = config.id == kRateSource;
-        if (config.id == kRateSource)
-            config.settings.max_entities = 2;
-        detectors.update(config);
-    }
+    enableOnly(kRateSource, [](anomaly::DetectorSettings& s) { s.max_entities = 2; });
     anomaly::AnomalyRunner runner(options());
     ASSERT_TRUE(runner.tick());
-    const auto settings = detectors.find(kRateSource)->settings;
+    const auto settings = anomaly::DetectorStore(conn_).find(kRateSource)->settings;
     std::set<std::string> kept;
     for (const auto& b : anomaly::AnomalyStore(conn_).baselines(kRateSource, anomaly::gridFor(settings)))
         kept.insert(b.entity);

@@ -242,6 +242,8 @@ protected:
             if (summary.builtin == "soc-overview")
                 soc_ = dashboards.find(summary.id)->spec;
         pool_.start(QString::fromStdString(db_.conninfo()));
+        now_ = std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+        context_ = {now_, {}, "UTC"};
     }
     void TearDown() override
     {
@@ -253,23 +255,23 @@ protected:
     std::unique_ptr<ingest::Engine> engine_;
     dashboard::DashboardSpec soc_;
     models::TileQueryPool pool_;
+    Timestamp now_;                  // once the events are in: the tiles are asked for as of then
+    dashboard::TileContext context_; // at now_, in UTC
+    // Every answer of the pool.
+    QSignalSpy ready_{&pool_, &models::TileQueryPool::tileReady};
+    QSignalSpy finished_{&pool_, &models::TileQueryPool::finished};
 };
 
 TEST_F(TilePoolTest, EverySocOverviewTileIsAnsweredOnceAndTheTotalIsExact)
 {
     ASSERT_EQ(soc_.tiles.size(), 8u);
-    const auto now =
-        std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
-    const dashboard::TileContext context{now, {}, "UTC"};
-    QSignalSpy ready(&pool_, &models::TileQueryPool::tileReady);
-    QSignalSpy finished(&pool_, &models::TileQueryPool::finished);
-    pool_.submit(1, soc_, context);
-    ASSERT_TRUE(finished.wait(kTimeoutMs));
-    EXPECT_EQ(finished.at(0).at(0).toULongLong(), 1u);
-    ASSERT_EQ(ready.count(), 8);
+    pool_.submit(1, soc_, context_);
+    ASSERT_TRUE(finished_.wait(kTimeoutMs));
+    EXPECT_EQ(finished_.at(0).at(0).toULongLong(), 1u);
+    ASSERT_EQ(ready_.count(), 8);
 
     std::map<QString, models::TileResult> results;
-    for (const auto& args : ready)
+    for (const auto& args : ready_)
         results.emplace(args.at(0).value<models::TileResult>().tile_id,
                         args.at(0).value<models::TileResult>());
     ASSERT_EQ(results.size(), 8u);
@@ -277,7 +279,7 @@ TEST_F(TilePoolTest, EverySocOverviewTileIsAnsweredOnceAndTheTotalIsExact)
         EXPECT_TRUE(result.error.isEmpty()) << id.toStdString() << ": " << result.error.toStdString();
 
     // The "Events" number equals a plain count of the events table over the same range.
-    const auto range = dashboard::absoluteRange(soc_.time, now);
+    const auto range = dashboard::absoluteRange(soc_.time, now_);
     store::PgConnection db(db_.conninfo());
     const auto micros = [](vigie::Timestamp ts) { return std::to_string(ts.time_since_epoch().count()); };
     const auto count = db.exec("SELECT count(*) FROM events WHERE ts >= to_timestamp($1::float8 / 1e6) "
@@ -294,24 +296,19 @@ TEST_F(TilePoolTest, EverySocOverviewTileIsAnsweredOnceAndTheTotalIsExact)
 
 TEST_F(TilePoolTest, AnswersOfAReplacedRefreshAreDropped)
 {
-    const auto now =
-        std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
-    const dashboard::TileContext context{now, {}, "UTC"};
-    QSignalSpy ready(&pool_, &models::TileQueryPool::tileReady);
-    QSignalSpy finished(&pool_, &models::TileQueryPool::finished);
-    pool_.submit(1, soc_, context);
-    pool_.submit(2, soc_, context); // the dashboard changed before the first refresh ended
+    pool_.submit(1, soc_, context_);
+    pool_.submit(2, soc_, context_); // the dashboard changed before the first refresh ended
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
-            for (const auto& args : finished)
+            for (const auto& args : finished_)
                 if (args.at(0).toULongLong() == 2u)
                     return true;
             return false;
         },
         kTimeoutMs));
     QTest::qWait(300); // answers of refresh 1 still running would arrive now
-    ASSERT_EQ(ready.count(), 8);
-    for (const auto& args : ready)
+    ASSERT_EQ(ready_.count(), 8);
+    for (const auto& args : ready_)
         EXPECT_EQ(args.at(0).value<models::TileResult>().generation, 2u);
 }
 
