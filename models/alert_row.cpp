@@ -35,10 +35,9 @@ QStringList AlertRow::attackIds() const
     return ids;
 }
 
-QString AlertRow::entityText() const
+QString AlertRow::readableEntity(QString entity)
 {
-    QString text = entity;
-    return text.replace(entitySeparator, QStringLiteral("  "));
+    return entity.replace(entitySeparator, QStringLiteral("  "));
 }
 
 QString AlertRow::explanationText() const

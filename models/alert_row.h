@@ -35,7 +35,9 @@ struct AlertRow {
 
     bool operator==(const AlertRow&) const = default;
     // The entity as read: "host=web-01  user=alice".
-    QString entityText() const;
+    QString entityText() const { return readableEntity(entity); }
+    // Any stored entity (alerts.entity, also shown by dashboard tiles) as read.
+    static QString readableEntity(QString entity);
     // Anomalies: why, in the interface's language (anomalyExplanation of `details`); else empty.
     QString explanationText() const;
     Severity severity() const;

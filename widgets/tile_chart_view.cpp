@@ -31,6 +31,11 @@
 namespace vigie::widgets {
 namespace {
 
+// Below this height (pixels) a chart's count axis and legend are laid out for little room.
+constexpr int kTallTileHeight = 260;
+// Height (pixels) a horizontal bar needs for its label to be drawn.
+constexpr std::size_t kBarRowHeight = 26;
+
 using models::TileResult;
 
 // Pie slices under this share of the total, and those beyond kMaxSlices, are summed as "Other".
@@ -114,7 +119,7 @@ std::vector<TileChartView::Part> TileChartView::partsOf(const TileResult& result
     std::vector<Part> parts;
     if (!result.data.rows.empty()) {
         for (const auto& row : result.data.rows)
-            parts.push_back({valueLabel(row.value, false), double(row.count),
+            parts.push_back({valueName(tile_.aggregation.field, row.value, false), double(row.count),
                              valueTarget(tile_.aggregation.field, row.value)});
     } else {
         // A split count over time as slices: each series' total.
@@ -259,10 +264,13 @@ void TileChartView::drawOverTime(QChart& chart, const ChartPalette& colours, con
         for (double upper : result.band.upper)
             highest = std::max(highest, upper);
     counts->setRange(0, std::max(highest * 1.05, 1.0)); // headroom so the top line is not clipped
+    // A short tile has room for three count labels; more would be elided to "...".
+    const bool short_tile = height() < kTallTileHeight;
+    counts->setTickCount(short_tile ? 3 : 5);
     counts->applyNiceNumbers();
     const bool split = data.series.size() > 1 || !tile_.aggregation.split_by.empty();
     chart.legend()->setVisible(split || band);
-    chart.legend()->setAlignment(Qt::AlignBottom);
+    chart.legend()->setAlignment(short_tile ? Qt::AlignRight : Qt::AlignBottom);
 }
 
 void TileChartView::drawBand(QChart& chart, const ChartPalette& colours, const TileResult& result,
@@ -350,9 +358,15 @@ void TileChartView::drawTopBars(QChart& chart, const ChartPalette& colours, cons
     double highest = 0;
     // Horizontal categories grow upwards: the first (largest) row goes last to be drawn on top.
     const QFontMetrics metrics(font());
-    // About 22 characters: the chart keeps room for the bars; the tooltip has the full text.
+    // About 22 characters: the chart keeps room for the bars (Qt Charts elides longer axis
+    // labels to "..." on its own); the tooltip has the full text.
     const int labelWidth = metrics.averageCharWidth() * 22;
-    for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
+    // Only the rows that fit: Qt Charts draws crowded category labels as "...". The table
+    // visualization lists them all.
+    const auto fits = std::clamp<std::size_t>(std::size_t(std::max(height() - 60, 0)) / kBarRowHeight, 3,
+                                              std::max<std::size_t>(parts.size(), 3));
+    const auto last = parts.begin() + std::ptrdiff_t(std::min(parts.size(), fits));
+    for (auto part = std::make_reverse_iterator(last); part != parts.rend(); ++part) {
         set->append(part->count);
         QString label = metrics.elidedText(part->label, Qt::ElideMiddle, labelWidth);
         while (labels.contains(label)) // categories must differ; two long names may elide alike
@@ -465,18 +479,26 @@ void TileChartView::updateTickCount()
                 ticks = int(intervals / step + 1);
                 break;
             }
-    timeAxis_->setTickCount(std::max(ticks, 2));
+    // A span of a prime number of buckets has no round step: labels at uneven times beat two
+    // lonely end labels.
+    timeAxis_->setTickCount(ticks < 4 ? most : ticks);
 }
 
 QString TileChartView::seriesName(const store::AggregateSeries& series) const
 {
     if (tile_.aggregation.split_by.empty() && !series.other)
         return tr("Events"); // the tile's single count
-    const auto scheme = ChartPalette::schemeFor(tile_.visualization.colors, tile_.aggregation.split_by);
-    if (scheme == ChartPalette::Scheme::Severity && series.value && !series.other)
-        if (const auto severity = ChartPalette::severityOf(*series.value))
+    return valueName(tile_.aggregation.split_by, series.value, series.other);
+}
+
+QString TileChartView::valueName(const std::string& field, const std::optional<std::string>& value,
+                                 bool other) const
+{
+    const auto scheme = ChartPalette::schemeFor(tile_.visualization.colors, field);
+    if (scheme == ChartPalette::Scheme::Severity && value && !other)
+        if (const auto severity = ChartPalette::severityOf(*value))
             return severityName(*severity);
-    return valueLabel(series.value, series.other);
+    return valueLabel(value, other);
 }
 
 QColor TileChartView::seriesColour(const ChartPalette& colours, ChartPalette::Scheme scheme,

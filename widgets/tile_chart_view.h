@@ -52,6 +52,8 @@ private:
     dashboard::DrillTarget bucketTarget(int series, int bucket) const;
     QString bucketText(int bucket) const;
     QString seriesName(const store::AggregateSeries& series) const; // legend and tooltip
+    // A value as its legend or axis label (severity names when the tile colours by severity).
+    QString valueName(const std::string& field, const std::optional<std::string>& value, bool other) const;
     QColor seriesColour(const ChartPalette& colours, ChartPalette::Scheme scheme,
                         const store::AggregateSeries& series, int index) const;
     static QString severityName(int severity);

@@ -1,7 +1,9 @@
 // TileTableView: top lists and list rows of a dashboard tile as a table. GUI thread.
 #include "tile_table_view.h"
 
+#include <QDateTime>
 #include <QHeaderView>
+#include <QLocale>
 #include <QTableWidget>
 
 #include <numeric>
@@ -101,7 +103,7 @@ void TileTableView::drawList(const models::TileResult& result)
     for (std::size_t r = 0; r < listRows_.size(); ++r)
         for (std::size_t c = 0; c < listRows_[r].size() && c < listColumns_.size(); ++c) {
             const auto& value = listRows_[r][c];
-            table_->setItem(int(r), int(c), item(value ? QString::fromStdString(*value) : QString()));
+            table_->setItem(int(r), int(c), item(listCell(listColumns_[c], value)));
         }
     auto* header = table_->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -125,6 +127,18 @@ void TileTableView::cellClicked(int row, int column)
         return;
     }
     emit drillRequested(valueTarget(field, listRows_[std::size_t(row)][std::size_t(column)]));
+}
+
+QString TileTableView::listCell(const std::string& column, const std::optional<std::string>& value)
+{
+    if (!value)
+        return {};
+    if (isTimeColumn(column)) {
+        const QDateTime time = QDateTime::fromString(QString::fromStdString(*value), Qt::ISODateWithMs);
+        if (time.isValid())
+            return QLocale().toString(time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    }
+    return TileView::valueLabel(value, false);
 }
 
 } // namespace vigie::widgets

@@ -20,6 +20,9 @@ protected:
     bool draw(const models::TileResult& result) override;
 
 private:
+    // A list cell as read: times in the analyst's zone (the server sends UTC), entities readable,
+    // NULL empty.
+    static QString listCell(const std::string& column, const std::optional<std::string>& value);
     void drawTop(const models::TileResult& result);
     void drawList(const models::TileResult& result);
     void cellClicked(int row, int column);

@@ -1,6 +1,7 @@
 // TileView: the common part of every tile renderer and the factory. GUI thread.
 #include "tile_view.h"
 
+#include "alert_row.h"
 #include "tile_chart_view.h"
 #include "tile_heatmap_view.h"
 #include "tile_number_view.h"
@@ -75,7 +76,8 @@ QString TileView::valueLabel(const std::optional<std::string>& value, bool other
         return tr("Other");
     if (!value)
         return tr("(none)");
-    return QString::fromStdString(*value);
+    // Alert entities join their key=value pairs with a control character.
+    return models::AlertRow::readableEntity(QString::fromStdString(*value));
 }
 
 dashboard::DrillTarget TileView::valueTarget(const std::string& field,

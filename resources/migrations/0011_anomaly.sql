@@ -86,3 +86,7 @@ INSERT INTO anomaly_detectors (id, kind, title, settings) VALUES
  '{"query":"category:authentication and outcome:failure","success_query":"category:authentication and outcome:success","key1":"user_name","key2":"host","failures":20,"failure_window_minutes":10,"success_within_minutes":30,"level":"high","what":"failed logins"}'),
 ('anomaly.rare.dest_port', 'rare', 'Rare destination port on a host',
  '{"query":"category:network and _exists_:dest_port","key1":"dest_port","key2":"host","max_count":3,"learning_days":14,"what":"connections"}');
+
+-- A host's whole event volume swings with every deployment and log-level change, so this one
+-- ships switched off, for the analysts to switch on where volumes are steady.
+UPDATE anomaly_detectors SET enabled = false WHERE id = 'anomaly.rate.events.host';
