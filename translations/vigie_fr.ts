@@ -3138,6 +3138,157 @@ Requête en cours : %2</translation>
     </message>
 </context>
 <context>
+    <name>vigie::widgets::ShippedDashboard</name>
+    <message>
+        <source>SOC overview</source>
+        <translation>Vue d'ensemble SOC</translation>
+    </message>
+    <message>
+        <source>Events by severity</source>
+        <translation>Événements par gravité</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Failed logins vs usual</source>
+        <translation>Échecs de connexion par rapport à l'habituel</translation>
+    </message>
+    <message>
+        <source>Hosts with most failed logins</source>
+        <translation>Hôtes avec le plus d'échecs de connexion</translation>
+    </message>
+    <message>
+        <source>Users with most failed logins</source>
+        <translation>Utilisateurs avec le plus d'échecs de connexion</translation>
+    </message>
+    <message>
+        <source>Severity mix</source>
+        <translation>Répartition par gravité</translation>
+    </message>
+    <message>
+        <source>Blocked connections by destination port</source>
+        <translation>Connexions bloquées par port de destination</translation>
+    </message>
+    <message>
+        <source>Authentication activity</source>
+        <translation>Activité d'authentification</translation>
+    </message>
+    <message>
+        <source>Authentication anomalies</source>
+        <translation>Anomalies d'authentification</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Failed logins vs usual ($host)</source>
+        <translation>Échecs de connexion par rapport à l'habituel ($host)</translation>
+    </message>
+    <message>
+        <source>Failed logins by action</source>
+        <translation>Échecs de connexion par action</translation>
+    </message>
+    <message>
+        <source>Failed logins by host</source>
+        <translation>Échecs de connexion par hôte</translation>
+    </message>
+    <message>
+        <source>Failed logins by user</source>
+        <translation>Échecs de connexion par utilisateur</translation>
+    </message>
+    <message>
+        <source>Failed login source networks</source>
+        <translation>Réseaux sources des échecs de connexion</translation>
+    </message>
+    <message>
+        <source>Brute-force sources</source>
+        <translation>Sources d'attaques par force brute</translation>
+    </message>
+    <message>
+        <source>First-seen logins</source>
+        <translation>Connexions vues pour la première fois</translation>
+    </message>
+    <message>
+        <source>Distinct users failing</source>
+        <translation>Utilisateurs distincts en échec</translation>
+    </message>
+    <message>
+        <source>Privilege use</source>
+        <translation>Utilisation de privilèges</translation>
+    </message>
+    <message>
+        <source>Network and IDS</source>
+        <translation>Réseau et IDS</translation>
+    </message>
+    <message>
+        <source>IDS alerts by severity</source>
+        <translation>Alertes IDS par gravité</translation>
+    </message>
+    <message>
+        <source>Top signatures</source>
+        <translation>Signatures les plus fréquentes</translation>
+    </message>
+    <message>
+        <source>IDS alerts blocked vs allowed</source>
+        <translation>Alertes IDS bloquées ou autorisées</translation>
+    </message>
+    <message>
+        <source>Top talkers (source networks)</source>
+        <translation>Plus gros émetteurs (réseaux sources)</translation>
+    </message>
+    <message>
+        <source>Rare destination ports</source>
+        <translation>Ports de destination rares</translation>
+    </message>
+    <message>
+        <source>Blocked connections</source>
+        <translation>Connexions bloquées</translation>
+    </message>
+    <message>
+        <source>Most targeted destinations</source>
+        <translation>Destinations les plus ciblées</translation>
+    </message>
+    <message>
+        <source>Network event kinds</source>
+        <translation>Types d'événements réseau</translation>
+    </message>
+    <message>
+        <source>Alerts and incidents</source>
+        <translation>Alertes et incidents</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>Alertes ouvertes</translation>
+    </message>
+    <message>
+        <source>Alerts by level</source>
+        <translation>Alertes par niveau</translation>
+    </message>
+    <message>
+        <source>Top rules</source>
+        <translation>Règles les plus déclenchées</translation>
+    </message>
+    <message>
+        <source>Alerts by host</source>
+        <translation>Alertes par hôte</translation>
+    </message>
+    <message>
+        <source>Noisiest entities</source>
+        <translation>Entités les plus bruyantes</translation>
+    </message>
+    <message>
+        <source>Anomaly vs rule alerts</source>
+        <translation>Alertes d'anomalie ou de règle</translation>
+    </message>
+    <message>
+        <source>Anomaly alerts</source>
+        <translation>Alertes d'anomalie</translation>
+    </message>
+</context>
+<context>
     <name>vigie::widgets::SourceDialog</name>
     <message>
         <source>PEM keys (*.key *.pem);;All files (*)</source>

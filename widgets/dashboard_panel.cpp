@@ -4,6 +4,7 @@
 #include "dashboard_canvas.h"
 #include "dashboard_commands.h"
 #include "dashboard_exporter.h"
+#include "shipped_dashboard_text.h"
 #include "tile_editor_dialog.h"
 #include "tile_frame.h"
 
@@ -261,6 +262,8 @@ void DashboardPanel::retranslate()
     for (int i = 0; i < refreshes.size(); ++i)
         autoRefresh_->setItemText(i, refreshes.at(i));
     syncTimeBar();
+    syncTabs(); // the shipped dashboards' names
+    rebuildVariables();
 }
 
 void DashboardPanel::changeEvent(QEvent* event)
@@ -354,9 +357,9 @@ void DashboardPanel::syncTabs()
         if (index != row) {
             if (index >= 0)
                 tabs_->removeTab(index);
-            tabs_->insertTab(row, page.canvas, entry.name);
+            tabs_->insertTab(row, page.canvas, QString());
         }
-        tabs_->setTabText(row, entry.name);
+        tabs_->setTabText(row, shownDashboardText(entry.name.toStdString()));
     }
     for (auto it = pages_.begin(); it != pages_.end();) {
         if (listed.contains(it.key())) {
@@ -404,8 +407,9 @@ void DashboardPanel::onCurrentTabChanged()
                 [canvas, document] { canvas->setVariables(document->variableValues()); });
         connect(document, &models::DashboardDocument::timeRangeChanged, this, &DashboardPanel::syncTimeBar);
         connect(document, &models::DashboardDocument::refreshChanged, this, &DashboardPanel::syncTimeBar);
-        connect(document, &models::DashboardDocument::nameChanged, this,
-                [this, canvas](const QString& name) { tabs_->setTabText(tabs_->indexOf(canvas), name); });
+        connect(document, &models::DashboardDocument::nameChanged, this, [this, canvas](const QString& name) {
+            tabs_->setTabText(tabs_->indexOf(canvas), shownDashboardText(name.toStdString()));
+        });
         connect(document, &models::DashboardDocument::dirtyChanged, this, [this](bool dirty) {
             if (dirty)
                 saveTimer_.start();
@@ -456,8 +460,8 @@ void DashboardPanel::rebuildVariables()
     const dashboard::VariableValues values = document->variableValues();
     for (const auto& variable : document->spec().variables) {
         const QString name = QString::fromStdString(variable.name);
-        auto* label = new QLabel(
-            QString::fromStdString(variable.label.empty() ? variable.name : variable.label), variablesBar_);
+        auto* label = new QLabel(shownDashboardText(variable.label.empty() ? variable.name : variable.label),
+                                 variablesBar_);
         auto* combo = new QComboBox(variablesBar_);
         combo->setObjectName(QStringLiteral("variable_%1").arg(name));
         combo->setMinimumContentsLength(12);

@@ -1,6 +1,7 @@
 // TileFrame: title bar, renderer and resize grip of one dashboard tile. GUI thread.
 #include "tile_frame.h"
 
+#include "shipped_dashboard_text.h"
 #include "tile_view.h"
 
 #include "dashboard/drill_down.h"
@@ -170,7 +171,7 @@ void TileFrame::rebuildView()
 
 void TileFrame::updateTitle()
 {
-    const QString title = expandTitle(QString::fromStdString(tile_.title), variables_);
+    const QString title = expandTitle(shownDashboardText(tile_.title), variables_);
     title_->setText(title);
     title_->setToolTip(title);
 }
