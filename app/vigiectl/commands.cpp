@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include "anomaly/anomaly_runner.h"
+#include "cases/analyst_role.h"
 #include "detect/live_detection.h"
 #include "detect/stored_rules.h"
 #include "event/event_json.h"
@@ -307,6 +308,39 @@ int dbRestore(Arguments args)
     return 0;
 }
 
+// The new analyst's password: VIGIE_ANALYST_PASSWORD, else the first line of standard input
+// (never an argument, which other users of the machine could read in the process list).
+std::string analystPassword()
+{
+    if (const char* from_env = std::getenv("VIGIE_ANALYST_PASSWORD"); from_env && *from_env)
+        return from_env;
+    if (isatty(STDIN_FILENO))
+        std::cerr << "password for the new analyst: " << std::flush;
+    std::string line;
+    std::getline(std::cin, line);
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    if (line.empty())
+        throw std::invalid_argument("give the password in VIGIE_ANALYST_PASSWORD or on standard input");
+    return line;
+}
+
+int dbCreateAnalyst(const Arguments& args)
+{
+    const auto options = parseOptions(args, {"database", "tier"});
+    if (options.positional.size() != 1)
+        throw std::invalid_argument("give the analyst's role NAME");
+    const auto tier = options.get("tier");
+    if (!tier)
+        throw std::invalid_argument("give --tier l1|l2|l3|admin");
+    const std::string name = options.positional.front();
+    const std::string group = cases::tierGroup(*tier); // checks the tier before asking for a password
+    store::PgConnection connection(options.get("database").value_or(""));
+    cases::createAnalyst(connection, name, *tier, analystPassword());
+    std::cout << "created analyst " << name << " in " << group << std::endl;
+    return 0;
+}
+
 } // namespace
 
 int db(const Arguments& args)
@@ -319,7 +353,9 @@ int db(const Arguments& args)
         return guarded("db backup", [&] { return dbBackup(rest); });
     if (sub == "restore")
         return guarded("db restore", [&] { return dbRestore(rest); });
-    std::cerr << "vigiectl db: give retention, backup or restore (see vigiectl --help)\n";
+    if (sub == "create-analyst")
+        return guarded("db create-analyst", [&] { return dbCreateAnalyst(rest); });
+    std::cerr << "vigiectl db: give retention, backup, restore or create-analyst (see vigiectl --help)\n";
     return 2;
 }
 // --- end database administration ---

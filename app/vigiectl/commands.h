@@ -20,6 +20,7 @@ int rules(const Arguments& args);
 int dashboards(const Arguments& args);
 
 // --- database administration (store at scale): vigiectl db retention|backup|restore ---
+// (and db create-analyst: incident tickets, issue #7)
 int db(const Arguments& args);
 // --- end database administration ---
 

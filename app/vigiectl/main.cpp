@@ -64,6 +64,9 @@ Commands:
           Write the whole database to FILE (pg_dump custom format); progress on stderr.
   db restore --database CONNINFO FILE [--force]
           Restore FILE into an empty database (--force replaces a non-empty one's contents).
+  db create-analyst --database CONNINFO NAME --tier l1|l2|l3|admin
+          Create the analyst's login role NAME in the tier's group (vigie_l1...). The
+          password comes from VIGIE_ANALYST_PASSWORD or standard input, never an argument.
 
 CONNINFO is a libpq connection string ("host=... dbname=..."); empty uses the PG* environment.
 )";

@@ -1,0 +1,372 @@
+// Incident tickets against the real PostgreSQL, with analysts logged in as roles of different
+// tiers: what the database itself refuses (stale edits, forbidden transitions, history edits,
+// incomplete escalations, de-escalation by level 1) even through raw SQL, and what it records.
+#include "cases/analyst_role.h"
+#include "cases/incident_store.h"
+#include "store/migrator.h"
+#include "support/child_process.h"
+#include "support/test_database.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+#include <map>
+#include <memory>
+#include <thread>
+
+#include <unistd.h>
+
+namespace {
+
+using namespace vigie;
+using cases::IncidentStore;
+
+// Login roles are cluster-wide: unique names per run, dropped after the database (declared
+// before it, so destroyed after it).
+class AnalystRoles {
+public:
+    ~AnalystRoles()
+    {
+        try {
+            store::PgConnection admin(test::TestDatabase::adminConninfo());
+            for (const auto& name : names_) {
+                const auto drop = admin.exec("SELECT format('DROP ROLE IF EXISTS %I', $1::text)", {name});
+                admin.execScript(std::string(drop.text(0, 0)));
+            }
+        } catch (...) {
+            // A role left behind in a throw-away cluster is harmless.
+        }
+    }
+    // A fresh role name for an analyst of `tier`, dropped at the end.
+    std::string add(const std::string& tier)
+    {
+        return track("vigie_test_" + tier + "_" + std::to_string(getpid()) + "_" +
+                     std::to_string(names_.size()));
+    }
+    std::string track(const std::string& name)
+    {
+        names_.push_back(name);
+        return name;
+    }
+
+private:
+    std::vector<std::string> names_;
+};
+
+cases::NewIncident byHand(const std::string& title, const std::string& severity)
+{
+    cases::NewIncident incident;
+    incident.title = title;
+    incident.severity = severity;
+    return incident;
+}
+
+class Incidents : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        store::applyMigrations(admin);
+        admin.execScript(
+            "INSERT INTO alerts (rule_id, rule_title, level, tags, host, window_start, first_ts, "
+            "last_ts, count) VALUES "
+            "('r1', 'SSH brute force', 'high', '{attack.t1110}', 'web-01', now(), now(), now(), 40), "
+            "('r2', 'Root login', 'critical', '{attack.t1078}', 'web-01', now(), now(), now(), 1)");
+        l1 = connectAs("l1");
+        l2 = connectAs("l2");
+        l3 = connectAs("l3");
+    }
+
+    std::unique_ptr<store::PgConnection> connectAs(const std::string& tier)
+    {
+        const auto name = roles.add(tier);
+        role_of[tier] = name;
+        cases::createAnalyst(admin, name, tier, "secret-" + tier);
+        // The test cluster trusts local connections; a later user= overrides the superuser's.
+        return std::make_unique<store::PgConnection>(db.conninfo() + " user=" + name);
+    }
+
+    // A ticket of `severity` moved by level 2 up to `state` (new, triage or in_progress).
+    cases::Incident openedBy(store::PgConnection& who, const std::string& severity, const std::string& state)
+    {
+        IncidentStore store(who);
+        auto incident = store.create(byHand("Suspicious logins", severity));
+        for (const std::string next : {"triage", "in_progress"}) {
+            if (incident.state == state)
+                break;
+            incident = store.transition(incident.id, next, incident.version);
+        }
+        return incident;
+    }
+
+    // The SQLSTATE of a raw statement's refusal, or "" when it went through.
+    static std::string refusal(store::PgConnection& who, const std::string& sql,
+                               const std::vector<std::optional<std::string>>& params)
+    {
+        try {
+            who.exec(sql, params);
+            return {};
+        } catch (const store::SqlError& e) {
+            return e.sqlstate();
+        }
+    }
+
+    AnalystRoles roles;
+    test::TestDatabase db{"incidents"};
+    store::PgConnection admin{db.conninfo()};
+    std::unique_ptr<store::PgConnection> l1, l2, l3;
+    std::map<std::string, std::string> role_of; // tier -> login role
+};
+
+TEST_F(Incidents, CreatedFromAlertsWithSeverityTagsSlaAndHistory)
+{
+    IncidentStore store(*l1);
+    const auto incident = store.createFromAlerts({1, 2});
+    EXPECT_EQ(incident.title, "SSH brute force and 1 more alert");
+    EXPECT_EQ(incident.severity, "critical");
+    EXPECT_EQ(incident.attack_tags, (std::vector<std::string>{"attack.t1078", "attack.t1110"}));
+    EXPECT_EQ(incident.state, "new");
+    EXPECT_EQ(incident.version, 1);
+    EXPECT_EQ(incident.sla_due - incident.created_at, std::chrono::hours(1)); // critical: 1 h by default
+    EXPECT_EQ(store.alertIds(incident.id), (std::vector<std::int64_t>{1, 2}));
+    const auto history = store.history(incident.id);
+    ASSERT_EQ(history.size(), 3u); // create, two alerts linked
+    EXPECT_EQ(history[0].action, "create");
+    EXPECT_EQ(history[0].actor, incident.created_by);
+    EXPECT_EQ(history[1].action, "link_alert");
+
+    // The SLA follows the administrator's setting.
+    admin.execScript("INSERT INTO settings (key, value) VALUES ('incidents.sla_hours.low', '8')");
+    const auto low = store.create(byHand("Odd DNS", "low"));
+    EXPECT_EQ(low.sla_due - low.created_at, std::chrono::hours(8));
+}
+
+TEST_F(Incidents, ConcurrentEditOnAStaleCopyIsRefused)
+{
+    IncidentStore first(*l1);
+    IncidentStore second(*l2);
+    const auto ticket = first.create(byHand("Port scan", "medium"));
+
+    // Level 1 edits inside an open transaction; level 2's edit of the same version waits for
+    // the row, then is refused once the first commits.
+    l1->execScript("BEGIN");
+    cases::IncidentChanges retitle;
+    retitle.title = "Port scan from 203.0.113.7";
+    first.update(ticket.id, ticket.version, retitle);
+    auto late = std::async(std::launch::async, [&] {
+        cases::IncidentChanges raise;
+        raise.severity = "high";
+        second.update(ticket.id, ticket.version, raise);
+    });
+    EXPECT_EQ(late.wait_for(std::chrono::milliseconds(300)), std::future_status::timeout);
+    l1->execScript("COMMIT");
+    try {
+        late.get();
+        FAIL() << "the stale edit went through";
+    } catch (const cases::StaleIncidentError& e) {
+        EXPECT_STREQ(e.what(), "someone changed this incident meanwhile");
+    }
+    const auto stored = second.find(ticket.id);
+    EXPECT_EQ(stored->title, "Port scan from 203.0.113.7");
+    EXPECT_EQ(stored->severity, "medium");
+    EXPECT_EQ(stored->version, 2);
+
+    // Raw SQL carrying the old version is refused by the database itself.
+    EXPECT_EQ(refusal(*l2, "UPDATE incidents SET version = $2, severity = 'high' WHERE id = $1",
+                      {std::to_string(ticket.id), "1"}),
+              "VG409");
+    // Reloaded, the edit goes through and is audited field by field.
+    cases::IncidentChanges raise;
+    raise.severity = "high";
+    EXPECT_EQ(second.update(ticket.id, stored->version, raise).version, 3);
+    // The last edit wrote two rows: the severity, and the SLA due time it recomputed.
+    const auto history = second.history(ticket.id);
+    ASSERT_GE(history.size(), 2u);
+    const auto& severity = history[history.size() - 2];
+    EXPECT_EQ(severity.field, "severity");
+    EXPECT_EQ(severity.old_value, "medium");
+    EXPECT_EQ(severity.new_value, "high");
+    EXPECT_EQ(severity.actor, role_of["l2"]); // who logged in, not what the client claims
+    EXPECT_EQ(history.back().field, "sla_due");
+}
+
+TEST_F(Incidents, ForbiddenTransitionsThroughRawSqlAreRefused)
+{
+    IncidentStore store(*l2);
+    auto critical = openedBy(*l2, "critical", "in_progress");
+    const std::string close = "UPDATE incidents SET version = $2, state = $3 WHERE id = $1";
+    // Not an allowed move at all.
+    EXPECT_EQ(refusal(*l2, close, {std::to_string(critical.id), std::to_string(critical.version), "closed"}),
+              "23514");
+    // Level 1 may not mark a critical incident as a false positive, nor close it.
+    EXPECT_EQ(refusal(*l1, close,
+                      {std::to_string(critical.id), std::to_string(critical.version), "false_positive"}),
+              "42501");
+    EXPECT_THROW(store.transition(critical.id, "resolved", critical.version), std::invalid_argument);
+    critical = store.transition(critical.id, "resolved", critical.version, "contained",
+                                "Account locked, host rebuilt");
+    EXPECT_EQ(refusal(*l1, close, {std::to_string(critical.id), std::to_string(critical.version), "closed"}),
+              "42501");
+    try {
+        IncidentStore(*l1).transition(critical.id, "closed", critical.version);
+        FAIL() << "level 1 closed a critical incident";
+    } catch (const cases::IncidentRefusedError& e) {
+        EXPECT_STREQ(e.what(), "level 1 may not close or mark as false positive a critical incident");
+    }
+    // Level 1 cannot get round it by lowering the severity first.
+    EXPECT_EQ(refusal(*l1, "UPDATE incidents SET version = $2, severity = 'low' WHERE id = $1",
+                      {std::to_string(critical.id), std::to_string(critical.version)}),
+              "42501");
+    EXPECT_EQ(store.transition(critical.id, "closed", critical.version).state, "closed");
+
+    // Level 1 closes what is not critical.
+    auto minor = openedBy(*l1, "low", "in_progress");
+    minor = IncidentStore(*l1).transition(minor.id, "resolved", minor.version, "benign", "Scheduled scan");
+    EXPECT_EQ(IncidentStore(*l1).transition(minor.id, "closed", minor.version).state, "closed");
+}
+
+TEST_F(Incidents, HistoryIsAppendOnlyForEveryone)
+{
+    const auto ticket = openedBy(*l2, "high", "triage");
+    const std::string id = std::to_string(ticket.id);
+    for (auto* who : {l1.get(), l2.get(), l3.get(), &admin}) {
+        EXPECT_EQ(refusal(*who, "UPDATE incident_history SET actor = 'nobody' WHERE incident_id = $1", {id}),
+                  "42501");
+        EXPECT_EQ(refusal(*who, "DELETE FROM incident_history WHERE incident_id = $1", {id}), "42501");
+    }
+    EXPECT_EQ(refusal(admin, "TRUNCATE incident_history CASCADE", {}), "42501");
+    EXPECT_EQ(refusal(*l1,
+                      "INSERT INTO incident_history (incident_id, actor, action) VALUES ($1, 'x', 'forged')",
+                      {id}),
+              "42501");
+    EXPECT_EQ(IncidentStore(admin).history(ticket.id).size(), 2u); // create, then state new -> triage
+}
+
+TEST_F(Incidents, EscalationNeedsEveryPartAndRecordsIt)
+{
+    auto ticket = openedBy(*l2, "high", "in_progress");
+    IncidentStore store(*l2);
+    cases::EscalationRequest request;
+    request.impact = "web-01 and its customer database";
+    request.actions_taken = "Blocked 203.0.113.7 at the firewall";
+    request.evidence_alerts = {1};
+    request.receiving_team = "CSIRT";
+    try {
+        store.escalate(ticket.id, ticket.version, request);
+        FAIL() << "escalated without a justification";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_STREQ(e.what(), "the escalation needs a justification");
+    }
+    // Nor by raw SQL: no escalation record, or one with a blank part.
+    EXPECT_EQ(refusal(*l2,
+                      "UPDATE incidents SET version = $2, state = 'escalated', tier = 'l3' WHERE id = $1",
+                      {std::to_string(ticket.id), std::to_string(ticket.version)}),
+              "23514");
+    EXPECT_EQ(refusal(*l2,
+                      "INSERT INTO escalations (incident_id, justification, impact, actions_taken, evidence, "
+                      "receiving_team) VALUES ($1, ' ', 'x', 'y', '[1]', 'CSIRT')",
+                      {std::to_string(ticket.id)}),
+              "23514");
+    // Level 1 hands over to level 2, not to level 3.
+    request.justification = "Successful login after a brute force: likely compromise";
+    EXPECT_THROW(IncidentStore(*l1).escalate(ticket.id, ticket.version, request),
+                 cases::IncidentRefusedError);
+
+    const auto escalated = store.escalate(ticket.id, ticket.version, request);
+    EXPECT_EQ(escalated.state, "escalated");
+    EXPECT_EQ(escalated.tier, "l3");
+    const auto record = admin.exec("SELECT escalated_by, justification, receiving_team, evidence::text "
+                                   "FROM escalations WHERE incident_id = $1",
+                                   {std::to_string(ticket.id)});
+    ASSERT_EQ(record.rows(), 1);
+    EXPECT_EQ(record.text(0, 0), escalated.updated_by);
+    EXPECT_EQ(record.text(0, 1), request.justification);
+    EXPECT_EQ(record.text(0, 2), "CSIRT");
+    EXPECT_EQ(record.text(0, 3), "[{\"alert_id\": 1}]");
+    const auto history = store.history(ticket.id);
+    bool escalate_logged = false, state_logged = false, tier_logged = false;
+    for (const auto& entry : history) {
+        escalate_logged |= entry.action == "escalate";
+        state_logged |= entry.field == "state" && entry.new_value == "escalated";
+        tier_logged |= entry.field == "tier" && entry.new_value == "l3";
+    }
+    EXPECT_TRUE(escalate_logged);
+    EXPECT_TRUE(state_logged);
+    EXPECT_TRUE(tier_logged);
+}
+
+TEST_F(Incidents, OnlyLevelThreeActsOnAnEscalatedIncident)
+{
+    auto ticket = openedBy(*l2, "high", "in_progress");
+    cases::EscalationRequest request{
+        "Lateral movement", "Finance file server", "Isolated the laptop", {1}, {}, "CSIRT"};
+    ticket = IncidentStore(*l2).escalate(ticket.id, ticket.version, request);
+    const std::string id = std::to_string(ticket.id), version = std::to_string(ticket.version);
+    // De-escalation by level 1, by state or by tier, is refused; level 2 cannot either.
+    EXPECT_EQ(refusal(*l1,
+                      "UPDATE incidents SET version = $2, state = 'resolved', resolution_code = 'x', "
+                      "resolution_summary = 'y' WHERE id = $1",
+                      {id, version}),
+              "42501");
+    EXPECT_EQ(refusal(*l1, "UPDATE incidents SET version = $2, tier = 'l2' WHERE id = $1", {id, version}),
+              "42501");
+    EXPECT_EQ(refusal(*l2, "UPDATE incidents SET version = $2, tier = 'l2' WHERE id = $1", {id, version}),
+              "42501");
+    // Nobody deletes a ticket.
+    EXPECT_EQ(refusal(*l1, "DELETE FROM incidents WHERE id = $1", {id}), "42501");
+    // Level 3 resolves it.
+    const auto resolved =
+        IncidentStore(*l3).transition(ticket.id, "resolved", ticket.version, "contained", "Laptop reimaged");
+    EXPECT_EQ(resolved.state, "resolved");
+    EXPECT_EQ(resolved.tier, "l3");
+}
+
+TEST_F(Incidents, AnalystsEditOnlyTheirOwnCommentsAndLinksAreAudited)
+{
+    const auto ticket = openedBy(*l1, "medium", "triage");
+    IncidentStore(*l1).comment(ticket.id, "Checked with the user: not her");
+    const std::string id = std::to_string(ticket.id);
+    // Row-level security: level 3's edit of level 1's comment touches no row.
+    const std::string edit = "UPDATE incident_comments SET body = $2 WHERE incident_id = $1 RETURNING id";
+    EXPECT_EQ(l3->exec(edit, {id, "rewritten"}).rows(), 0);
+    EXPECT_EQ(l1->exec(edit, {id, "Checked: not her"}).rows(), 1);
+
+    IncidentStore store(*l2);
+    const cases::EventRef event{42, std::chrono::sys_days{std::chrono::November / 20 / 2026} +
+                                        std::chrono::hours(9)};
+    store.linkEvent(ticket.id, event, "first failed login");
+    ASSERT_EQ(store.events(ticket.id).size(), 1u);
+    EXPECT_EQ(store.events(ticket.id).front().ts, event.ts);
+    store.unlinkEvent(ticket.id, event);
+    EXPECT_TRUE(store.events(ticket.id).empty());
+    std::vector<std::string> actions;
+    for (const auto& entry : store.history(ticket.id))
+        actions.push_back(entry.action);
+    EXPECT_EQ(actions, (std::vector<std::string>{"create", "update", "comment", "edit_comment", "link_event",
+                                                 "unlink_event"}));
+}
+
+TEST_F(Incidents, VigiectlCreatesAnAnalystWithAQuotedName)
+{
+    const auto name = roles.track("ana\"lyst; DROP TABLE incidents; -- " + std::to_string(getpid()));
+    test::ChildProcess create(
+        {VIGIECTL_PATH, "db", "create-analyst", "--database", db.conninfo(), name, "--tier", "l2"});
+    create.writeInput("s3cret\n");
+    create.closeInput();
+    ASSERT_EQ(create.wait(), 0);
+    EXPECT_EQ(admin
+                  .exec("SELECT count(*) FROM pg_roles r JOIN pg_auth_members m ON m.member = r.oid "
+                        "JOIN pg_roles g ON g.oid = m.roleid WHERE r.rolname = $1 AND r.rolcanlogin "
+                        "AND g.rolname = 'vigie_l2'",
+                        {name})
+                  .integer(0, 0),
+              1);
+    EXPECT_EQ(admin.exec("SELECT to_regclass('incidents') IS NOT NULL").text(0, 0), "t");
+
+    test::ChildProcess bad(
+        {VIGIECTL_PATH, "db", "create-analyst", "--database", db.conninfo(), "x", "--tier", "l9"});
+    bad.closeInput();
+    EXPECT_EQ(bad.wait(), 2);
+}
+
+} // namespace
