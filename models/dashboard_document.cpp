@@ -67,6 +67,12 @@ dashboard::VariableValues DashboardDocument::variableValues() const
     return dashboard::variableValues(spec_, chosen_);
 }
 
+const dashboard::TileSpec* DashboardDocument::tile(const QString& id) const
+{
+    const int index = indexOf(id);
+    return index < 0 ? nullptr : &spec_.tiles[std::size_t(index)];
+}
+
 int DashboardDocument::indexOf(const QString& id) const
 {
     const std::string key = id.toStdString();

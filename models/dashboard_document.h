@@ -33,6 +33,8 @@ public:
     void load(qint64 id, int version, const dashboard::DashboardSpec& spec);
 
     const dashboard::DashboardSpec& spec() const { return spec_; }
+    // The tile with this id, or nullptr; valid until the next edit.
+    const dashboard::TileSpec* tile(const QString& id) const;
     qint64 id() const { return id_; }        // 0: not stored yet
     int version() const { return version_; } // the stored version the edits apply to
     bool isDirty() const { return dirty_; }

@@ -611,16 +611,14 @@ void DashboardPanel::editTile(const QString& tileId)
     models::DashboardDocument* document = currentDocument();
     if (!document || editor_)
         return;
-    const auto& tiles = document->spec().tiles;
-    const auto it = std::find_if(tiles.begin(), tiles.end(),
-                                 [&](const auto& tile) { return tile.id == tileId.toStdString(); });
-    if (it == tiles.end())
+    const dashboard::TileSpec* tile = document->tile(tileId);
+    if (!tile)
         return;
-    editor_ = new TileEditorDialog(document->spec(), *it, this);
+    editor_ = new TileEditorDialog(document->spec(), *tile, this);
     editor_->setAttribute(Qt::WA_DeleteOnClose);
     // Closed now, deleted later: another tile may be edited at once.
     connect(editor_, &QDialog::finished, this, [this] { editor_ = nullptr; });
-    connect(editor_, &QDialog::accepted, this, [this, document = QPointer(document), before = *it] {
+    connect(editor_, &QDialog::accepted, this, [this, document = QPointer(document), before = *tile] {
         if (!document || !editor_)
             return;
         dashboard::TileSpec after = editor_->tile();
@@ -639,16 +637,12 @@ void DashboardPanel::editTile(const QString& tileId)
 void DashboardPanel::duplicateTile(const QString& tileId)
 {
     models::DashboardDocument* document = currentDocument();
-    if (!document)
+    const dashboard::TileSpec* tile = document ? document->tile(tileId) : nullptr;
+    if (!tile)
         return;
-    for (const auto& tile : document->spec().tiles) {
-        if (tile.id == tileId.toStdString()) {
-            dashboard::TileSpec copy = tile;
-            copy.id.clear(); // the document gives a free id and a free spot
-            undo_->push(new AddTileCommand(document, copy));
-            return;
-        }
-    }
+    dashboard::TileSpec copy = *tile;
+    copy.id.clear(); // the document gives a free id and a free spot
+    undo_->push(new AddTileCommand(document, copy));
 }
 
 void DashboardPanel::removeTile(const QString& tileId)
@@ -662,10 +656,8 @@ void DashboardPanel::drillDown(const QString& tileId, const dashboard::DrillTarg
     const models::DashboardDocument* document = currentDocument();
     if (!document)
         return;
-    const auto& tiles = document->spec().tiles;
-    const auto it = std::find_if(tiles.begin(), tiles.end(),
-                                 [&](const auto& tile) { return tile.id == tileId.toStdString(); });
-    if (it == tiles.end())
+    const dashboard::TileSpec* tile = document->tile(tileId);
+    if (!tile)
         return;
     // The refresh's own now and variables, so the search shows what the tile showed.
     dashboard::TileContext context = refresher_->lastContext();
@@ -674,7 +666,7 @@ void DashboardPanel::drillDown(const QString& tileId, const dashboard::DrillTarg
         context.variables = document->variableValues();
     }
     try {
-        const dashboard::DrillQuery drill = dashboard::drillQuery(document->spec(), *it, context, target);
+        const dashboard::DrillQuery drill = dashboard::drillQuery(document->spec(), *tile, context, target);
         SearchEntry entry;
         entry.query = QString::fromStdString(drill.query);
         if (drill.range.from)

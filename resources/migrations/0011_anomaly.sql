@@ -72,8 +72,6 @@ INSERT INTO anomaly_detectors (id, kind, title, settings) VALUES
  '{"query":"category:authentication and outcome:failure","entity":"none","window_minutes":10,"k":4,"min_count":10,"min_ratio":3,"direction":"up","what":"failed logins"}'),
 ('anomaly.rate.blocked.source', 'rate', 'Unusual blocked connections from a source address',
  '{"query":"category:network and action:blocked","entity":"source_ip","window_minutes":10,"k":4,"min_count":20,"min_ratio":3,"direction":"up","what":"blocked connections"}'),
-('anomaly.rate.events.host', 'rate', 'Unusual event volume on a host',
- '{"query":"","entity":"host","window_minutes":10,"k":6,"min_count":200,"min_ratio":3,"direction":"up","what":"events"}'),
 ('anomaly.first_seen.user_host', 'first_seen', 'First login of a user on a host',
  '{"query":"category:authentication and outcome:success","key1":"user_name","key2":"host","learning_days":14,"new_host_grace_hours":24,"what":"logins"}'),
 ('anomaly.first_seen.process_host', 'first_seen', 'First run of a process on a host',
@@ -89,4 +87,6 @@ INSERT INTO anomaly_detectors (id, kind, title, settings) VALUES
 
 -- A host's whole event volume swings with every deployment and log-level change, so this one
 -- ships switched off, for the analysts to switch on where volumes are steady.
-UPDATE anomaly_detectors SET enabled = false WHERE id = 'anomaly.rate.events.host';
+INSERT INTO anomaly_detectors (id, kind, title, enabled, settings) VALUES
+('anomaly.rate.events.host', 'rate', 'Unusual event volume on a host', false,
+ '{"query":"","entity":"host","window_minutes":10,"k":6,"min_count":200,"min_ratio":3,"direction":"up","what":"events"}');

@@ -275,11 +275,6 @@ void expectExact(store::PgConnection& db, const std::string& phase)
     }
 }
 
-long long scalar(store::PgConnection& db, const std::string& sql)
-{
-    return db.exec(sql).integer(0, 0);
-}
-
 TEST(Aggregates, EveryKindEqualsAPlainCountBeforeAndAfterTheHourlyRecount)
 {
     test::TestDatabase db("aggregates");
@@ -287,16 +282,16 @@ TEST(Aggregates, EveryKindEqualsAPlainCountBeforeAndAfterTheHourlyRecount)
     auto first = history(3000, start(), 12s, 0); // ten hours, 300 an hour
     ASSERT_TRUE(writer.write(first, "history-1"));
     store::PgConnection check(db.conninfo());
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 10);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 10);
     expectExact(check, "all hours pending");
 
     EXPECT_EQ(store::compactPendingHours(check, {.quiet = std::chrono::seconds(0), .budget = {}}), 10);
-    EXPECT_GT(scalar(check, "SELECT count(*) FROM event_field_counts_1h"), 0);
+    EXPECT_GT(test::scalar(check, "SELECT count(*) FROM event_field_counts_1h"), 0);
     expectExact(check, "all hours recounted");
 
     auto late = history(7, start() + 3h + 10min, 1s, 7000);
     ASSERT_TRUE(writer.write(late, "late-1"));
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 1);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 1);
     expectExact(check, "one hour reopened");
 }
 
@@ -457,19 +452,19 @@ TEST(Aggregates, DimensionRoutesEqualAPlainCountAcrossDaysRecountsAndLateEvents)
     const store::CompactionLimits now{.quiet = std::chrono::seconds(0), .budget = {}};
     EXPECT_EQ(store::compactPendingHours(check, now), 28);
     // Days D-4, D-3 and D-2 are over: their daily rows are built and read.
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_dim_days"), 3);
-    EXPECT_GT(scalar(check, "SELECT count(*) FROM event_dim_counts_1d WHERE field = 'host'"), 0);
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_dim_day_pending"), 0);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM event_dim_days"), 3);
+    EXPECT_GT(test::scalar(check, "SELECT count(*) FROM event_dim_counts_1d WHERE field = 'host'"), 0);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM event_dim_day_pending"), 0);
     expectDimExact(check, "recounted, days built");
 
     // A late event in the middle of day D-3 reopens one hour: that day is read hour by hour.
     auto late = history(9, dimStart() + 14h + 5min, 1s, 90000);
     ASSERT_TRUE(writer.write(late, "late-1"));
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 1);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 1);
     expectDimExact(check, "one hour of a built day reopened");
 
     EXPECT_EQ(store::compactPendingHours(check, now), 1);
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_dim_days"), 3);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM event_dim_days"), 3);
     expectDimExact(check, "day rebuilt");
 
     // Days not built (still open, or not reached yet): every hour from the hourly rows.
@@ -487,7 +482,7 @@ TEST(Aggregates, DimensionRoutesEqualAPlainCountAcrossDaysRecountsAndLateEvents)
                       .integer(0, 0),
                   0)
             << table;
-    EXPECT_GT(scalar(check, "SELECT count(*) FROM event_dim_counts_1h"), 0); // day D-2 stays
+    EXPECT_GT(test::scalar(check, "SELECT count(*) FROM event_dim_counts_1h"), 0); // day D-2 stays
 }
 
 TEST(Aggregates, ListTilesShowTheNewestRowsAsText)

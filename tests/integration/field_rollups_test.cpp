@@ -111,11 +111,6 @@ void expectExact(store::PgConnection& db, const std::string& phase)
                 << phase << ": " << q << " per " << bucket.count() << " s";
 }
 
-long long scalar(store::PgConnection& db, const std::string& sql)
-{
-    return db.exec(sql).integer(0, 0);
-}
-
 TEST(FieldRollups, SingleFieldHistogramsStayExactBeforeAndAfterRecountAndWithLateEvents)
 {
     test::TestDatabase db("field_rollups");
@@ -123,19 +118,19 @@ TEST(FieldRollups, SingleFieldHistogramsStayExactBeforeAndAfterRecountAndWithLat
     auto first = history(3000, start(), 12s, 0); // ten hours, 300 an hour
     ASSERT_TRUE(writer.write(first, "history-1"));
     store::PgConnection check(db.conninfo());
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 10);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 10);
     expectExact(check, "all hours pending");
 
     // A recent batch marks its hour but is not quiet yet: only the old hours are recounted.
     auto recent = history(10, nowTimestamp() - 1min, 1s, 5000);
     ASSERT_TRUE(writer.write(recent, "recent-1"));
     EXPECT_EQ(store::compactPendingHours(check, {.quiet = std::chrono::seconds(0), .budget = {}}), 11);
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 0);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 0);
     // Each recounted hour has, for every field, one row per value (NULL included).
-    EXPECT_EQ(scalar(check, "SELECT sum(count) FROM event_field_counts_1h WHERE field = 'user_name'"), 3010);
-    EXPECT_EQ(scalar(check, "SELECT sum(count) FROM event_field_counts_1h WHERE field = 'dest_port'"), 3010);
+    EXPECT_EQ(test::scalar(check, "SELECT sum(count) FROM event_field_counts_1h WHERE field = 'user_name'"), 3010);
+    EXPECT_EQ(test::scalar(check, "SELECT sum(count) FROM event_field_counts_1h WHERE field = 'dest_port'"), 3010);
     // Addresses are counted per /24: 10.1.0.9 .. 10.1.6.9 are seven networks, 192.168.0.x one.
-    EXPECT_EQ(scalar(check,
+    EXPECT_EQ(test::scalar(check,
                      "SELECT count(DISTINCT source_ip) FROM event_field_counts_1h WHERE field = 'source_ip'"),
               8);
     expectExact(check, "all hours recounted");
@@ -143,7 +138,7 @@ TEST(FieldRollups, SingleFieldHistogramsStayExactBeforeAndAfterRecountAndWithLat
     // A late event for a recounted hour reopens it; the histogram counts it from events.
     auto late = history(7, start() + 3h + 10min, 1s, 7000);
     ASSERT_TRUE(writer.write(late, "late-1"));
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 1);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM event_field_rollup_pending"), 1);
     expectExact(check, "one hour reopened");
     EXPECT_EQ(store::compactPendingHours(check, {.quiet = std::chrono::seconds(0), .budget = {}}), 1);
     expectExact(check, "reopened hour recounted");
@@ -156,10 +151,10 @@ TEST(FieldRollups, SingleFieldHistogramsStayExactBeforeAndAfterRecountAndWithLat
     // Retention takes the hourly counts and the pending marks of the dropped days along.
     store::applyRetention(check, 1, nowTimestamp(), false);
     EXPECT_EQ(
-        scalar(check, "SELECT count(*) FROM event_field_counts_1h WHERE hour < now() - interval '2 days'"),
+        test::scalar(check, "SELECT count(*) FROM event_field_counts_1h WHERE hour < now() - interval '2 days'"),
         0);
     EXPECT_EQ(
-        scalar(check,
+        test::scalar(check,
                "SELECT count(*) FROM event_field_rollup_pending WHERE hour < now() - interval '2 days'"),
         0);
 }

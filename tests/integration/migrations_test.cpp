@@ -25,6 +25,12 @@ TEST(Migrations, ApplyOnceRecordEachAndAreIdempotent)
         connection.exec("SELECT partstrat FROM pg_partitioned_table WHERE partrelid = 'events'::regclass")
             .text(0, 0),
         "r");
+    // The shipped anomaly detectors run from the start, except a host's whole event volume,
+    // which swings with deployments and log levels.
+    EXPECT_EQ(test::scalar(connection, "SELECT count(*) FROM anomaly_detectors WHERE enabled"), 11);
+    EXPECT_EQ(test::scalar(connection, "SELECT count(*) FROM anomaly_detectors WHERE NOT enabled "
+                                       "AND id = 'anomaly.rate.events.host'"),
+              1);
 }
 
 TEST(Migrations, StatementsWithUserTextTravelAsParameters)

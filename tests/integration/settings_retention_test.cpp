@@ -56,11 +56,6 @@ void seedDays(const std::string& conninfo, const std::vector<int>& days_ago, con
     }
 }
 
-long long scalar(store::PgConnection& db, const std::string& sql)
-{
-    return db.exec(sql).integer(0, 0);
-}
-
 std::string partitionName(int ago)
 {
     return store::PartitionManager::partitionName(today() - days(ago));
@@ -77,7 +72,7 @@ TEST(SettingsStore, KeepsValuesByKeyAndTheRetentionWindowUnsetMeansKeepForever)
     EXPECT_EQ(store::readRetentionDays(connection), 30);
     store::writeRetentionDays(connection, 365);
     EXPECT_EQ(store::readRetentionDays(connection), 365);
-    EXPECT_EQ(scalar(connection, "SELECT count(*) FROM settings"), 1);
+    EXPECT_EQ(test::scalar(connection, "SELECT count(*) FROM settings"), 1);
     store::writeRetentionDays(connection, std::nullopt);
     EXPECT_EQ(store::readRetentionDays(connection), std::nullopt);
     EXPECT_THROW(store::writeRetentionDays(connection, 0), std::invalid_argument);
@@ -138,7 +133,7 @@ TEST(RetentionScheduler, RunsAtStartAfterAChangeAndEveryIntervalDroppingOnlyWhat
         EXPECT_TRUE(first.error.empty()) << first.error;
         EXPECT_EQ(first.keep_days, std::nullopt); // unset: nothing is ever dropped
         EXPECT_TRUE(first.result.dropped.empty());
-        EXPECT_EQ(scalar(check, "SELECT count(*) FROM events"), 5);
+        EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM events"), 5);
 
         store::writeRetentionDays(check, 3);
         scheduler.wake();
@@ -148,7 +143,7 @@ TEST(RetentionScheduler, RunsAtStartAfterAChangeAndEveryIntervalDroppingOnlyWhat
         ASSERT_EQ(second.result.dropped.size(), 3u);
         EXPECT_EQ(second.result.dropped[0].name, partitionName(400));
         EXPECT_EQ(second.result.dropped[2].name, partitionName(5));
-        EXPECT_EQ(scalar(check, "SELECT count(*) FROM events"), 2);
+        EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM events"), 2);
     }
     EXPECT_EQ(reports.size(), 2u) << "no run without start, wake or the interval";
 
@@ -158,11 +153,11 @@ TEST(RetentionScheduler, RunsAtStartAfterAChangeAndEveryIntervalDroppingOnlyWhat
     scheduler.start();
     periodic.waitFor(1);
     seedDays(db.conninfo(), {10}, "late");
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM events"), 3);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM events"), 3);
     const auto deadline = std::chrono::steady_clock::now() + 30s;
-    while (scalar(check, "SELECT count(*) FROM events") != 2 && std::chrono::steady_clock::now() < deadline)
+    while (test::scalar(check, "SELECT count(*) FROM events") != 2 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(50ms);
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM events"), 2);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM events"), 2);
     EXPECT_GE(periodic.waitFor(2).keep_days, 3);
     scheduler.stop();
 }
@@ -217,8 +212,8 @@ TEST(RetentionScheduler, VigiectlServeAppliesTheWindowSavedInTheDatabaseAtStart)
     serve.signal(SIGTERM);
     EXPECT_EQ(serve.wait(), 0);
     store::PgConnection check(db.conninfo());
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM events"), 2);
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM pg_class WHERE relname = '" + partitionName(8) + "'"), 0);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM events"), 2);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM pg_class WHERE relname = '" + partitionName(8) + "'"), 0);
 }
 
 TEST(DatabaseBackup, ACancelledBackupLeavesNoFileAndKeepsThePreviousOne)

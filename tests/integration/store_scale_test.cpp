@@ -63,11 +63,6 @@ std::string countsFromRollups(store::PgConnection& db)
             .text(0, 0));
 }
 
-long long scalar(store::PgConnection& db, const std::string& sql)
-{
-    return db.exec(sql).integer(0, 0);
-}
-
 TEST(StoreScale, RollupsCountEveryStoredEventOnceIncludingRetriesAndRefusedRows)
 {
     test::TestDatabase db("scale_rollups");
@@ -83,7 +78,7 @@ TEST(StoreScale, RollupsCountEveryStoredEventOnceIncludingRetriesAndRefusedRows)
     EXPECT_FALSE(writer.write(again, "batch-1"));
 
     store::PgConnection check(db.conninfo());
-    EXPECT_EQ(scalar(check, "SELECT sum(count) FROM event_counts_1m"), 301);
+    EXPECT_EQ(test::scalar(check, "SELECT sum(count) FROM event_counts_1m"), 301);
     EXPECT_EQ(countsFromRollups(check), countsFromEvents(check));
 
     // A refused row sends the batch down the one-by-one path; the refused event is kept raw.
@@ -98,9 +93,9 @@ TEST(StoreScale, RollupsCountEveryStoredEventOnceIncludingRetriesAndRefusedRows)
     mixed[4].message = "poison";
     mixed[4].raw = "poison raw";
     ASSERT_TRUE(writer.write(mixed, "batch-2"));
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM events"), 311);
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM events WHERE parse_error AND message = 'poison raw'"), 1);
-    EXPECT_EQ(scalar(check, "SELECT sum(count) FROM event_counts_1m"), 311);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM events"), 311);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM events WHERE parse_error AND message = 'poison raw'"), 1);
+    EXPECT_EQ(test::scalar(check, "SELECT sum(count) FROM event_counts_1m"), 311);
     EXPECT_EQ(countsFromRollups(check), countsFromEvents(check));
 }
 
@@ -141,7 +136,7 @@ TEST(StoreScale, RetentionDropsExactlyTheDaysBeforeTheWindowWithTheirRollups)
     EXPECT_TRUE(dry_lines[0].starts_with("would drop " + name(400))) << dry_lines[0];
     EXPECT_TRUE(dry_lines[1].starts_with("would drop " + name(10))) << dry_lines[1];
     EXPECT_TRUE(dry_lines[2].starts_with("would drop " + name(5))) << dry_lines[2];
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM events"), 21);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM events"), 21);
 
     test::ChildProcess run({VIGIECTL_PATH, "db", "retention", "--database", db.conninfo(), "--days", "3"});
     ASSERT_EQ(run.wait(), 0);
@@ -154,23 +149,23 @@ TEST(StoreScale, RetentionDropsExactlyTheDaysBeforeTheWindowWithTheirRollups)
     EXPECT_NE(run_lines[3].find("3 rollup rows deleted"), std::string::npos) << run_lines[3];
 
     // Kept: the 2, 1 and 0 days ago (4 + 5 + 6 events), the days ahead, and the foreign table.
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM events"), 15);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM events"), 15);
     EXPECT_EQ(
-        scalar(check,
+        test::scalar(check,
                "SELECT (min(ts) AT TIME ZONE 'UTC')::date - (now() AT TIME ZONE 'UTC')::date FROM events"),
         -2);
-    EXPECT_EQ(scalar(check, "SELECT sum(count) FROM event_counts_1m"), 15);
+    EXPECT_EQ(test::scalar(check, "SELECT sum(count) FROM event_counts_1m"), 15);
     EXPECT_EQ(countsFromRollups(check), countsFromEvents(check));
     const auto left = store::listEventPartitions(check);
     ASSERT_EQ(left.size(), 5u);
     EXPECT_EQ(left.front().name, name(2));
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM pg_class WHERE relname = 'events_archive_old'"), 1);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM pg_class WHERE relname = 'events_archive_old'"), 1);
 
     // A late event for a dropped day, from a writer that had made that partition: stored
     // whole (its partition made again), and counted.
     std::vector<Event> late{eventOn(today() - days(5), 7200, "late-host", "ssh_login", 4)};
     ASSERT_TRUE(writer.write(late, "late"));
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM events WHERE host = 'late-host' AND NOT parse_error"), 1);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM events WHERE host = 'late-host' AND NOT parse_error"), 1);
     EXPECT_EQ(countsFromRollups(check), countsFromEvents(check));
 
     // The second run drops only that day again, with its count.
@@ -179,7 +174,7 @@ TEST(StoreScale, RetentionDropsExactlyTheDaysBeforeTheWindowWithTheirRollups)
     const auto second_lines = lines(second.output());
     ASSERT_EQ(second_lines.size(), 2u) << second.output();
     EXPECT_TRUE(second_lines[0].starts_with("dropped " + name(5))) << second_lines[0];
-    EXPECT_EQ(scalar(check, "SELECT count(*) FROM events"), 15);
+    EXPECT_EQ(test::scalar(check, "SELECT count(*) FROM events"), 15);
     EXPECT_EQ(countsFromRollups(check), countsFromEvents(check));
 }
 

@@ -42,4 +42,9 @@ TestDatabase::~TestDatabase()
     }
 }
 
+long long scalar(store::PgConnection& db, const std::string& sql)
+{
+    return db.exec(sql).integer(0, 0);
+}
+
 } // namespace vigie::test

@@ -4,7 +4,14 @@
 // that want it call store::applyMigrations or start an Engine, as the product does.
 #include <string>
 
+namespace vigie::store {
+class PgConnection;
+}
+
 namespace vigie::test {
+
+// The first column of the first row of `sql` (a count, usually), for checks on the schema.
+long long scalar(store::PgConnection& db, const std::string& sql);
 
 class TestDatabase {
 public:
