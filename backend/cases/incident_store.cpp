@@ -17,7 +17,8 @@ constexpr const char* kColumns =
     "E'\\n'), "
     "(extract(epoch FROM sla_due) * 1000000)::bigint, resolution_code, resolution_summary, version, "
     "(extract(epoch FROM created_at) * 1000000)::bigint, created_by, "
-    "(extract(epoch FROM updated_at) * 1000000)::bigint, updated_by";
+    "(extract(epoch FROM updated_at) * 1000000)::bigint, updated_by, merged_into";
+constexpr int kColumnCount = 18;
 
 // The SQLSTATE the guard trigger raises for an edit made on a stale version.
 constexpr const char* kStaleState = "VG409";
@@ -95,6 +96,8 @@ Incident rowOf(const store::PgResult& result, int row)
     incident.created_by = result.text(row, 14);
     incident.updated_at = microsAt(result, row, 15);
     incident.updated_by = result.text(row, 16);
+    if (!result.isNull(row, 17))
+        incident.merged_into = result.integer(row, 17);
     return incident;
 }
 
@@ -345,6 +348,251 @@ std::vector<HistoryEntry> IncidentStore::history(std::int64_t id)
                          store::optionalText(result, row, 5), store::optionalText(result, row, 6),
                          store::optionalText(result, row, 7)});
     return entries;
+}
+
+std::vector<IncidentListing> IncidentStore::list(int limit)
+{
+    const auto result = db_.exec(std::string("SELECT ") + kColumns +
+                                     ", (SELECT count(*) FROM incident_alerts a WHERE a.incident_id = i.id), "
+                                     "(SELECT count(*) FROM incident_events e WHERE e.incident_id = i.id), "
+                                     "(SELECT count(*) FROM incident_comments c WHERE c.incident_id = i.id) "
+                                     "FROM incidents i ORDER BY updated_at DESC, id DESC LIMIT $1",
+                                 {std::to_string(std::max(limit, 0))});
+    std::vector<IncidentListing> listings;
+    listings.reserve(static_cast<std::size_t>(result.rows()));
+    for (int row = 0; row < result.rows(); ++row)
+        listings.push_back(IncidentListing{rowOf(result, row),
+                                           static_cast<int>(result.integer(row, kColumnCount)),
+                                           static_cast<int>(result.integer(row, kColumnCount + 1)),
+                                           static_cast<int>(result.integer(row, kColumnCount + 2))});
+    return listings;
+}
+
+std::optional<IncidentTicket> IncidentStore::ticket(std::int64_t id)
+{
+    // One snapshot: the ticket and its satellites as of the same moment.
+    db_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    try {
+        std::optional<IncidentTicket> ticket;
+        if (auto incident = find(id))
+            ticket = IncidentTicket{std::move(*incident), linkedAlerts(id), linkedEvents(id), comments(id),
+                                    history(id)};
+        db_.exec("COMMIT");
+        return ticket;
+    } catch (...) {
+        try {
+            db_.exec("ROLLBACK");
+        } catch (const std::exception&) {
+            // A broken connection has nothing left to undo.
+        }
+        throw;
+    }
+}
+
+namespace {
+
+constexpr const char* kAlertColumns =
+    "a.id, a.rule_id, a.rule_title, a.level, coalesce(a.host, ''), a.entity, a.origin, "
+    "array_to_string(a.tags, E'\\n'), (extract(epoch FROM a.first_ts) * 1000000)::bigint, "
+    "(extract(epoch FROM a.last_ts) * 1000000)::bigint, a.count";
+
+LinkedAlert alertOf(const store::PgResult& result, int row)
+{
+    LinkedAlert alert;
+    alert.id = result.integer(row, 0);
+    alert.rule_id = result.text(row, 1);
+    alert.rule_title = result.text(row, 2);
+    alert.level = result.text(row, 3);
+    alert.host = result.text(row, 4);
+    alert.entity = result.text(row, 5);
+    alert.origin = result.text(row, 6);
+    alert.tags = splitLines(result.text(row, 7));
+    alert.first_ts = microsAt(result, row, 8);
+    alert.last_ts = microsAt(result, row, 9);
+    alert.count = result.integer(row, 10);
+    return alert;
+}
+
+// Linked events with what retention left of them: the LEFT JOIN keeps the reference of an event
+// whose partition was dropped.
+constexpr const char* kLinkedEventsSql =
+    "SELECT l.event_id, (extract(epoch FROM l.event_ts) * 1000000)::bigint, e.id IS NOT NULL, "
+    "coalesce(e.host, ''), coalesce(e.app, ''), e.severity, coalesce(e.message, ''), coalesce(e.raw, ''), "
+    "l.note, l.added_by, (extract(epoch FROM l.added_at) * 1000000)::bigint "
+    "FROM incident_events l LEFT JOIN events e ON e.id = l.event_id AND e.ts = l.event_ts "
+    "WHERE l.incident_id = $1";
+
+LinkedEvent eventOf(const store::PgResult& result, int row)
+{
+    LinkedEvent event;
+    event.ref = EventRef{result.integer(row, 0), microsAt(result, row, 1)};
+    event.stored = result.text(row, 2) == "t";
+    event.host = result.text(row, 3);
+    event.app = result.text(row, 4);
+    if (!result.isNull(row, 5))
+        event.severity = static_cast<int>(result.integer(row, 5));
+    event.message = result.text(row, 6);
+    event.raw = result.text(row, 7);
+    event.note = result.text(row, 8);
+    event.added_by = result.text(row, 9);
+    event.added_at = microsAt(result, row, 10);
+    return event;
+}
+
+} // namespace
+
+std::vector<LinkedAlert> IncidentStore::linkedAlerts(std::int64_t id)
+{
+    const auto result = db_.exec(std::string("SELECT ") + kAlertColumns +
+                                     ", l.added_by, (extract(epoch FROM l.added_at) * 1000000)::bigint "
+                                     "FROM incident_alerts l JOIN alerts a ON a.id = l.alert_id "
+                                     "WHERE l.incident_id = $1 ORDER BY a.last_ts DESC, a.id DESC",
+                                 {std::to_string(id)});
+    std::vector<LinkedAlert> alerts;
+    for (int row = 0; row < result.rows(); ++row) {
+        auto alert = alertOf(result, row);
+        alert.added_by = result.text(row, 11);
+        alert.added_at = microsAt(result, row, 12);
+        alerts.push_back(std::move(alert));
+    }
+    return alerts;
+}
+
+std::vector<LinkedEvent> IncidentStore::linkedEvents(std::int64_t id)
+{
+    const auto result =
+        db_.exec(std::string(kLinkedEventsSql) + " ORDER BY l.event_ts, l.event_id", {std::to_string(id)});
+    std::vector<LinkedEvent> events;
+    for (int row = 0; row < result.rows(); ++row)
+        events.push_back(eventOf(result, row));
+    return events;
+}
+
+std::vector<IncidentComment> IncidentStore::comments(std::int64_t id)
+{
+    const auto result =
+        db_.exec("SELECT id, author, body, (extract(epoch FROM created_at) * 1000000)::bigint "
+                 "FROM incident_comments WHERE incident_id = $1 ORDER BY created_at, id",
+                 {std::to_string(id)});
+    std::vector<IncidentComment> comments;
+    for (int row = 0; row < result.rows(); ++row)
+        comments.push_back(IncidentComment{result.integer(row, 0), std::string(result.text(row, 1)),
+                                           std::string(result.text(row, 2)), microsAt(result, row, 3)});
+    return comments;
+}
+
+Incident IncidentStore::merge(std::int64_t source, int source_version, std::int64_t target,
+                              int target_version)
+{
+    if (source == target)
+        throw std::invalid_argument("an incident cannot be merged into itself");
+    return inTransaction([&] {
+        const auto source_id = std::to_string(source);
+        const auto target_id = std::to_string(target);
+        // The target's version is checked (and bumped) first, so a stale target refuses the
+        // whole merge before anything moved.
+        rewrite("UPDATE incidents SET version = $2 WHERE id = $1",
+                {target_id, std::to_string(target_version)});
+        db_.exec("INSERT INTO incident_alerts (incident_id, alert_id) "
+                 "SELECT $2, alert_id FROM incident_alerts WHERE incident_id = $1 ON CONFLICT DO NOTHING",
+                 {source_id, target_id});
+        db_.exec("INSERT INTO incident_events (incident_id, event_id, event_ts, note) "
+                 "SELECT $2, event_id, event_ts, note FROM incident_events WHERE incident_id = $1 "
+                 "ON CONFLICT DO NOTHING",
+                 {source_id, target_id});
+        rewrite("UPDATE incidents SET version = $2, state = 'merged', merged_into = $3 WHERE id = $1",
+                {source_id, std::to_string(source_version), target_id});
+        const auto merged = find(target);
+        if (!merged)
+            throw StaleIncidentError("this incident no longer exists");
+        return *merged;
+    });
+}
+
+Analyst IncidentStore::currentAnalyst()
+{
+    const auto result = db_.exec("SELECT session_user, vigie_tier_of(session_user)");
+    return Analyst{std::string(result.text(0, 0)), std::string(result.text(0, 1))};
+}
+
+std::vector<Analyst> IncidentStore::analysts()
+{
+    const auto result =
+        db_.exec("SELECT r.rolname, vigie_tier_of(r.rolname) FROM pg_roles r "
+                 "WHERE r.rolname = session_user OR (r.rolcanlogin AND EXISTS (SELECT 1 FROM pg_roles g "
+                 "  WHERE g.rolname IN ('vigie_l1', 'vigie_l2', 'vigie_l3', 'vigie_admin') AND "
+                 "pg_has_role(r.oid, g.oid, "
+                 "'MEMBER'))) "
+                 "ORDER BY r.rolname");
+    std::vector<Analyst> analysts;
+    for (int row = 0; row < result.rows(); ++row)
+        analysts.push_back(Analyst{std::string(result.text(row, 0)), std::string(result.text(row, 1))});
+    return analysts;
+}
+
+std::vector<Transition> IncidentStore::transitions()
+{
+    const auto result = db_.exec("SELECT from_state, to_state FROM incident_transitions ORDER BY from_state, "
+                                 "array_position(ARRAY['triage', 'in_progress', 'escalated', 'resolved', "
+                                 "'closed', 'false_positive', 'merged'], to_state)");
+    std::vector<Transition> transitions;
+    for (int row = 0; row < result.rows(); ++row)
+        transitions.push_back(Transition{std::string(result.text(row, 0)), std::string(result.text(row, 1))});
+    return transitions;
+}
+
+std::optional<EscalationPackage> IncidentStore::escalationPackage(std::int64_t id)
+{
+    auto ticket_now = ticket(id);
+    if (!ticket_now)
+        return std::nullopt;
+    const auto escalation =
+        db_.exec("SELECT id, escalated_by, (extract(epoch FROM escalated_at) * 1000000)::bigint, "
+                 "justification, impact, "
+                 "actions_taken, receiving_team, evidence FROM escalations WHERE incident_id = $1 "
+                 "ORDER BY escalated_at DESC, id DESC LIMIT 1",
+                 {std::to_string(id)});
+    if (escalation.rows() == 0)
+        return std::nullopt;
+    EscalationPackage package;
+    package.incident = ticket_now->incident;
+    package.escalation =
+        EscalationRecord{escalation.integer(0, 0),           std::string(escalation.text(0, 1)),
+                         microsAt(escalation, 0, 2),         std::string(escalation.text(0, 3)),
+                         std::string(escalation.text(0, 4)), std::string(escalation.text(0, 5)),
+                         std::string(escalation.text(0, 6))};
+    const auto escalation_id = std::to_string(package.escalation.id);
+    // The evidence chosen, read back from the escalation's JSON so the package shows exactly
+    // what was recorded.
+    const auto alerts = db_.exec(std::string("SELECT ") + kAlertColumns +
+                                     " FROM escalations x, jsonb_array_elements(x.evidence) item "
+                                     "JOIN alerts a ON a.id = (item ->> 'alert_id')::bigint "
+                                     "WHERE x.id = $1 ORDER BY a.last_ts DESC, a.id DESC",
+                                 {escalation_id});
+    for (int row = 0; row < alerts.rows(); ++row) {
+        EvidenceAlert evidence{alertOf(alerts, row), {}};
+        const auto lines =
+            db_.exec("SELECT e.raw FROM alerts a, unnest(a.event_ids) WITH ORDINALITY k(event_id, n) "
+                     "JOIN events e ON e.id = k.event_id "
+                     "WHERE a.id = $1 AND e.ts BETWEEN a.first_ts AND a.last_ts "
+                     "ORDER BY k.n LIMIT $2",
+                     {std::to_string(evidence.alert.id), std::to_string(kEvidenceLinesPerAlert)});
+        for (int line = 0; line < lines.rows(); ++line)
+            evidence.raw_lines.emplace_back(lines.text(line, 0));
+        package.evidence_alerts.push_back(std::move(evidence));
+    }
+    const auto events =
+        db_.exec(std::string(kLinkedEventsSql) +
+                     " AND EXISTS (SELECT 1 FROM escalations x, jsonb_array_elements(x.evidence) item "
+                     "WHERE x.id = $2 AND (item ->> 'event_id')::bigint = l.event_id "
+                     "AND (item ->> 'ts_us')::bigint = (extract(epoch FROM l.event_ts) * 1000000)::bigint) "
+                     "ORDER BY l.event_ts, l.event_id",
+                 {std::to_string(id), escalation_id});
+    for (int row = 0; row < events.rows(); ++row)
+        package.evidence_events.push_back(eventOf(events, row));
+    package.history = std::move(ticket_now->history);
+    package.comments = std::move(ticket_now->comments);
+    return package;
 }
 
 } // namespace vigie::cases

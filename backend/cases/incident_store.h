@@ -20,13 +20,15 @@ struct Incident {
     std::string description;
     std::string severity = "medium"; // low, medium, high, critical
     int priority = 3;                // 1 (most urgent) .. 5
-    std::string state = "new";       // new, triage, in_progress, escalated, resolved, closed, false_positive
-    std::string tier = "l1";         // l1, l2, l3
+    // new, triage, in_progress, escalated, resolved, closed, false_positive, merged
+    std::string state = "new";
+    std::string tier = "l1"; // l1, l2, l3
     std::optional<std::string> assignee;
     std::vector<std::string> attack_tags;
     Timestamp sla_due{};
     std::optional<std::string> resolution_code;
     std::optional<std::string> resolution_summary;
+    std::optional<std::int64_t> merged_into; // state merged: the ticket that took its links
     int version = 1;
     Timestamp created_at{};
     std::string created_by;
@@ -82,6 +84,97 @@ struct HistoryEntry {
     std::optional<std::string> detail;
 };
 
+// One row of the incident list.
+struct IncidentListing {
+    Incident incident;
+    int alert_count = 0;
+    int event_count = 0;
+    int comment_count = 0;
+};
+
+struct LinkedAlert {
+    std::int64_t id = 0;
+    std::string rule_id;
+    std::string rule_title;
+    std::string level; // informational, low, medium, high, critical
+    std::string host;
+    std::string entity;
+    std::string origin; // live, retro-hunt, anomaly
+    std::vector<std::string> tags;
+    Timestamp first_ts{};
+    Timestamp last_ts{};
+    std::int64_t count = 0;
+    std::string added_by;
+    Timestamp added_at{};
+};
+
+struct LinkedEvent {
+    EventRef ref;
+    bool stored = false; // false: retention dropped the event; the reference and note remain
+    std::string host;
+    std::string app;
+    std::optional<int> severity; // syslog 0..7
+    std::string message;
+    std::string raw;
+    std::string note;
+    std::string added_by;
+    Timestamp added_at{};
+};
+
+struct IncidentComment {
+    std::int64_t id = 0;
+    std::string author;
+    std::string body;
+    Timestamp created_at{};
+};
+
+// Everything one ticket shows: the incident view reads it in one go.
+struct IncidentTicket {
+    Incident incident;
+    std::vector<LinkedAlert> alerts;       // newest last_ts first
+    std::vector<LinkedEvent> events;       // oldest first
+    std::vector<IncidentComment> comments; // oldest first
+    std::vector<HistoryEntry> history;     // oldest first
+};
+
+// A logged-in analyst: a PostgreSQL role and its tier (l1, l2, l3 or admin, as vigie_tier_of).
+struct Analyst {
+    std::string name;
+    std::string tier;
+};
+
+struct Transition {
+    std::string from;
+    std::string to;
+};
+
+struct EscalationRecord {
+    std::int64_t id = 0;
+    std::string escalated_by;
+    Timestamp escalated_at{};
+    std::string justification;
+    std::string impact;
+    std::string actions_taken;
+    std::string receiving_team;
+};
+
+// An evidence alert with the raw lines of its events (at most kEvidenceLinesPerAlert).
+struct EvidenceAlert {
+    LinkedAlert alert;
+    std::vector<std::string> raw_lines;
+};
+
+// What the escalation package holds: the ticket as escalated, the escalation, the evidence
+// chosen (with raw lines), the timeline (history) and the comments.
+struct EscalationPackage {
+    Incident incident;
+    EscalationRecord escalation;
+    std::vector<EvidenceAlert> evidence_alerts;
+    std::vector<LinkedEvent> evidence_events;
+    std::vector<HistoryEntry> history;
+    std::vector<IncidentComment> comments;
+};
+
 // The edit was made on a stale copy (someone saved meanwhile) or the ticket is gone: nothing
 // was changed; reload and apply it again.
 class StaleIncidentError : public store::StoreError {
@@ -126,6 +219,33 @@ public:
     void comment(std::int64_t id, const std::string& body);
     // Oldest first.
     std::vector<HistoryEntry> history(std::int64_t id);
+
+    // Every ticket (at most `limit`), most recently updated first, with its link counts.
+    std::vector<IncidentListing> list(int limit = 5000);
+    // The ticket with its links, comments and history; nullopt when it does not exist.
+    std::optional<IncidentTicket> ticket(std::int64_t id);
+    std::vector<LinkedAlert> linkedAlerts(std::int64_t id);
+    std::vector<LinkedEvent> linkedEvents(std::int64_t id);
+    std::vector<IncidentComment> comments(std::int64_t id);
+
+    // Merges `source` into `target` in one transaction: the source's alerts and events (with
+    // their notes) are linked to the target, the source goes to state merged (merged_into =
+    // target) and the target's history records the merge (action merge, detail the source's id).
+    // Both versions are checked.
+    // Returns the target as now stored.
+    Incident merge(std::int64_t source, int source_version, std::int64_t target, int target_version);
+
+    // The logged-in analyst (session_user) and their tier.
+    Analyst currentAnalyst();
+    // The analysts tickets can be assigned to: LOGIN roles in a vigie group, and the current
+    // one, by name.
+    std::vector<Analyst> analysts();
+    // The allowed moves (incident_transitions), as the database enforces them.
+    std::vector<Transition> transitions();
+
+    // The latest escalation of `id` and its evidence; nullopt when it was never escalated.
+    static constexpr int kEvidenceLinesPerAlert = 20;
+    std::optional<EscalationPackage> escalationPackage(std::int64_t id);
 
 private:
     // Runs a statement that rewrites one ticket and returns it (RETURNING its columns).

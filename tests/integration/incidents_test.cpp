@@ -2,9 +2,13 @@
 // tiers: what the database itself refuses (stale edits, forbidden transitions, history edits,
 // incomplete escalations, de-escalation by level 1) even through raw SQL, and what it records.
 #include "cases/analyst_role.h"
+#include "cases/incident_rules.h"
 #include "cases/incident_store.h"
+#include "parse/record_parser.h"
+#include "store/event_writer.h"
 #include "store/migrator.h"
 #include "support/child_process.h"
+#include "support/shared_data.h"
 #include "support/test_database.h"
 
 #include <gtest/gtest.h>
@@ -15,6 +19,7 @@
 #include <memory>
 #include <thread>
 
+#include <poll.h>
 #include <unistd.h>
 
 namespace {
@@ -367,6 +372,182 @@ TEST_F(Incidents, VigiectlCreatesAnAnalystWithAQuotedName)
         {VIGIECTL_PATH, "db", "create-analyst", "--database", db.conninfo(), "x", "--tier", "l9"});
     bad.closeInput();
     EXPECT_EQ(bad.wait(), 2);
+}
+
+TEST_F(Incidents, MergeMovesTheLinksAndLeavesATrace)
+{
+    IncidentStore store(*l1);
+    auto duplicate = store.createFromAlerts({1});
+    auto kept = store.createFromAlerts({2});
+    const cases::EventRef event{7, std::chrono::sys_days{std::chrono::November / 20 / 2026}};
+    store.linkEvent(duplicate.id, event, "the first failure");
+    duplicate = *store.find(duplicate.id);
+
+    // A stale copy of either ticket refuses the whole merge.
+    EXPECT_THROW(store.merge(duplicate.id, duplicate.version, kept.id, kept.version + 1),
+                 cases::StaleIncidentError);
+    EXPECT_EQ(store.alertIds(kept.id), (std::vector<std::int64_t>{2}));
+
+    const auto merged = store.merge(duplicate.id, duplicate.version, kept.id, kept.version);
+    EXPECT_EQ(merged.id, kept.id);
+    EXPECT_EQ(store.alertIds(kept.id), (std::vector<std::int64_t>{1, 2}));
+    const auto events = store.linkedEvents(kept.id);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].note, "the first failure");
+    EXPECT_FALSE(events[0].stored); // no such event stored: the reference and note remain
+    const auto source = *store.find(duplicate.id);
+    EXPECT_EQ(source.state, "merged");
+    EXPECT_EQ(source.merged_into, kept.id);
+    const auto history = store.history(kept.id);
+    ASSERT_FALSE(history.empty());
+    EXPECT_TRUE(std::any_of(history.begin(), history.end(), [&](const cases::HistoryEntry& entry) {
+        return entry.action == "merge" && entry.detail == std::to_string(duplicate.id) &&
+               entry.actor == role_of["l1"];
+    }));
+
+    // The list shows both, with their links counted.
+    const auto listed = store.list();
+    ASSERT_EQ(listed.size(), 2u);
+    const auto& first = listed.front().incident.id == kept.id ? listed.front() : listed.back();
+    EXPECT_EQ(first.alert_count, 2);
+    EXPECT_EQ(first.event_count, 1);
+
+    // Nothing merges into a ticket that is no longer open.
+    auto done = openedBy(*l2, "low", "in_progress");
+    done = IncidentStore(*l2).transition(done.id, "resolved", done.version, "benign", "Backup job");
+    auto another = store.create(byHand("Same backup job", "low"));
+    EXPECT_THROW(store.merge(another.id, another.version, done.id, done.version),
+                 cases::IncidentRefusedError);
+}
+
+// What the incident view offers must be exactly what the database accepts, for every tier.
+TEST_F(Incidents, OfferedTransitionsAreExactlyThoseTheDatabaseAccepts)
+{
+    const auto transitions = IncidentStore(admin).transitions();
+    ASSERT_FALSE(transitions.empty());
+    for (const std::string tier : {"l1", "l2", "l3"}) {
+        auto& who = tier == "l1" ? *l1 : tier == "l2" ? *l2 : *l3;
+        EXPECT_EQ(IncidentStore(who).currentAnalyst().tier, tier);
+        for (const std::string severity : {"medium", "critical"}) {
+            for (const std::string state : {"new", "triage", "in_progress"}) {
+                const auto ticket = openedBy(*l2, severity, state);
+                const auto offered = cases::allowedTransitions(ticket, tier, transitions);
+                for (const std::string to :
+                     {"triage", "in_progress", "resolved", "closed", "false_positive"}) {
+                    if (to == state)
+                        continue; // not a move
+                    who.exec("BEGIN");
+                    bool accepted = true;
+                    try {
+                        IncidentStore(who).transition(ticket.id, to, ticket.version, "contained", "done");
+                    } catch (const store::StoreError&) {
+                        accepted = false;
+                    }
+                    who.exec("ROLLBACK");
+                    const bool is_offered = std::find(offered.begin(), offered.end(), to) != offered.end();
+                    EXPECT_EQ(is_offered, accepted)
+                        << tier << " " << severity << " " << state << " -> " << to;
+                }
+                const bool may_escalate =
+                    std::find(offered.begin(), offered.end(), "escalated") != offered.end();
+                EXPECT_EQ(may_escalate, state == "in_progress" && tier != "l1") << tier << " " << state;
+            }
+        }
+    }
+    const auto analysts = IncidentStore(*l1).analysts();
+    for (const std::string tier : {"l1", "l2", "l3"})
+        EXPECT_TRUE(std::any_of(analysts.begin(), analysts.end(), [&](const cases::Analyst& analyst) {
+            return analyst.name == role_of[tier] && analyst.tier == tier;
+        })) << tier;
+}
+
+// Another workstation, listening as a level-3 analyst, hears the escalation as soon as it is
+// committed (the issue asks for under 2 s).
+TEST_F(Incidents, AnotherWorkstationHearsTheEscalationWithinTwoSeconds)
+{
+    auto ticket = openedBy(*l2, "high", "in_progress");
+    l3->exec("LISTEN vigie_incidents");
+    // Drain the notices of the ticket's creation.
+    PQconsumeInput(l3->native());
+    while (PGnotify* notice = PQnotifies(l3->native()))
+        PQfreemem(notice);
+
+    const auto started = std::chrono::steady_clock::now();
+    IncidentStore(*l2).escalate(
+        ticket.id, ticket.version,
+        {"Admin login after brute force", "web-01", "Password reset", {1}, {}, "CSIRT"});
+    std::string payload;
+    while (payload.find("\"escalated\"") == std::string::npos &&
+           std::chrono::steady_clock::now() - started < std::chrono::seconds(5)) {
+        pollfd socket{PQsocket(l3->native()), POLLIN, 0};
+        ::poll(&socket, 1, 100);
+        PQconsumeInput(l3->native());
+        while (PGnotify* notice = PQnotifies(l3->native())) {
+            payload = notice->extra;
+            PQfreemem(notice);
+        }
+    }
+    const auto waited = std::chrono::steady_clock::now() - started;
+    EXPECT_LT(waited, std::chrono::seconds(2));
+    EXPECT_NE(payload.find("\"escalated\""), std::string::npos) << payload;
+    EXPECT_NE(payload.find("\"" + role_of["l2"] + "\""), std::string::npos) << payload;
+    EXPECT_NE(payload.find("\"id\" : " + std::to_string(ticket.id)), std::string::npos) << payload;
+}
+
+// The package's content: the ticket as escalated, the escalation's parts, and the evidence
+// chosen, with the raw lines of the alert's events (real sshd lines) and of linked events.
+TEST_F(Incidents, EscalationPackageHoldsTheEvidenceWithItsRawLines)
+{
+    const auto lines = test::readLines(test::sharedData("loghub/OpenSSH/OpenSSH_2k.log"));
+    ASSERT_GE(lines.size(), 30u);
+    std::vector<Event> batch;
+    const parse::Context context{std::chrono::sys_days{std::chrono::December / 31 / 2026}, "10.0.0.5"};
+    for (std::size_t i = 0; i < 30; ++i)
+        batch.push_back(parse::parseRecord(lines[i], parse::Format::Auto, context));
+    store::EventWriter writer(db.conninfo());
+    ASSERT_TRUE(writer.write(batch, "sshd-sample"));
+    admin.execScript(
+        "INSERT INTO alerts (rule_id, rule_title, level, host, window_start, first_ts, last_ts, count, "
+        "event_ids) SELECT 'r3', 'SSH invalid users', 'high', 'LabSZ', min(ts), min(ts), max(ts), "
+        "count(*), array_agg(id ORDER BY id) FROM (SELECT id, ts FROM events ORDER BY id LIMIT 25) e");
+    const auto alert_id = test::scalar(admin, "SELECT max(id) FROM alerts");
+    const auto last =
+        admin.exec("SELECT id, (extract(epoch FROM ts) * 1000000)::bigint FROM events ORDER BY id DESC "
+                   "LIMIT 1");
+    const cases::EventRef linked{last.integer(0, 0),
+                                 Timestamp(std::chrono::microseconds(last.integer(0, 1)))};
+
+    IncidentStore store(*l2);
+    auto ticket = store.createFromAlerts({alert_id, 1});
+    store.linkEvent(ticket.id, linked, "last line of the sample");
+    ticket = *store.find(ticket.id);
+    for (const std::string next : {"triage", "in_progress"})
+        ticket = store.transition(ticket.id, next, ticket.version);
+    EXPECT_FALSE(store.escalationPackage(ticket.id)); // never escalated
+    ticket = store.escalate(ticket.id, ticket.version,
+                            {"Many invalid users from one address",
+                             "LabSZ sshd; no data touched yet",
+                             "Blocked the address",
+                             {alert_id},
+                             {linked},
+                             "CSIRT"});
+
+    const auto package = store.escalationPackage(ticket.id);
+    ASSERT_TRUE(package);
+    EXPECT_EQ(package->incident.state, "escalated");
+    EXPECT_EQ(package->escalation.receiving_team, "CSIRT");
+    EXPECT_EQ(package->escalation.escalated_by, role_of["l2"]);
+    ASSERT_EQ(package->evidence_alerts.size(), 1u); // only the alert chosen as evidence
+    EXPECT_EQ(package->evidence_alerts[0].alert.id, alert_id);
+    const auto& raw = package->evidence_alerts[0].raw_lines;
+    ASSERT_EQ(raw.size(), static_cast<std::size_t>(IncidentStore::kEvidenceLinesPerAlert));
+    for (std::size_t i = 0; i < raw.size(); ++i)
+        EXPECT_EQ(raw[i], lines[i]);
+    ASSERT_EQ(package->evidence_events.size(), 1u);
+    EXPECT_TRUE(package->evidence_events[0].stored);
+    EXPECT_EQ(package->evidence_events[0].raw, lines[29]);
+    EXPECT_EQ(package->evidence_events[0].note, "last line of the sample");
+    EXPECT_FALSE(package->history.empty());
 }
 
 } // namespace
