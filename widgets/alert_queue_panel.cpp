@@ -84,7 +84,7 @@ AlertQueuePanel::AlertQueuePanel(models::AlertQueueService* service, SearchBar* 
       groupLabel_(new QLabel(this)), group_(new QComboBox(this)), message_(new QLabel(this)),
       stack_(new QStackedWidget(this)), placeholder_(new QLabel(this)), view_(new QTreeView(this)),
       showAcknowledged_(new QAction(this)), acknowledge_(new QAction(this)), openEvents_(new QAction(this)),
-      refresh_(new QAction(this)), createIncident_(new QAction(this))
+      refresh_(new QAction(this)), createIncident_(new QAction(this)), addToIncident_(new QAction(this))
 {
     setObjectName(QStringLiteral("alertsPanel"));
     view_->setObjectName(QStringLiteral("alertsTree"));
@@ -130,20 +130,23 @@ AlertQueuePanel::AlertQueuePanel(models::AlertQueueService* service, SearchBar* 
     // Acts while the panel has the focus, so Ctrl+K elsewhere (a line edit's kill) stays free.
     for (QAction* action : {acknowledge_, openEvents_})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    createIncident_->setEnabled(false); // until the incident feature connects createIncidentRequested
+    createIncident_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    addToIncident_->setObjectName(QStringLiteral("addToIncidentAction"));
+    for (QAction* action : {createIncident_, addToIncident_})
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
     toolBar_->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolBar_->addWidget(groupLabel_);
     toolBar_->addWidget(group_);
     toolBar_->addAction(showAcknowledged_);
     toolBar_->addSeparator();
-    for (QAction* action : {acknowledge_, openEvents_, createIncident_, refresh_}) {
+    for (QAction* action : {acknowledge_, openEvents_, createIncident_, addToIncident_, refresh_}) {
         toolBar_->addAction(action);
         addAction(action);
     }
     auto* separator = new QAction(this);
     separator->setSeparator(true);
-    view_->addActions({openEvents_, acknowledge_, separator, createIncident_});
+    view_->addActions({openEvents_, acknowledge_, separator, createIncident_, addToIncident_});
 
     setUpListDock(this, toolBar_, message_, stack_, placeholder_, view_);
 
@@ -155,6 +158,8 @@ AlertQueuePanel::AlertQueuePanel(models::AlertQueueService* service, SearchBar* 
     connect(refresh_, &QAction::triggered, service_, &models::AlertQueueService::reload);
     connect(createIncident_, &QAction::triggered, this,
             [this] { Q_EMIT createIncidentRequested(selectedAlertIds()); });
+    connect(addToIncident_, &QAction::triggered, this,
+            [this] { Q_EMIT addToIncidentRequested(selectedAlertIds()); });
     // Enter, and a double-click (which also opens or closes a group row).
     connect(view_, &QAbstractItemView::activated, this, &AlertQueuePanel::openEvents);
 
@@ -324,13 +329,16 @@ void AlertQueuePanel::updateState()
     }
 
     bool anyOpen = false;
-    for (const qint64 id : selectedAlertIds()) {
+    const QList<qint64> selected = selectedAlertIds();
+    for (const qint64 id : selected) {
         const AlertRow* alert = model->alert(model->indexOfId(id));
         anyOpen = anyOpen || (alert && !alert->acknowledged);
     }
     acknowledge_->setEnabled(attached && anyOpen && acknowledgeRequest_ == 0);
     openEvents_->setEnabled(model->alert(view_->currentIndex().siblingAtColumn(0)) != nullptr);
     refresh_->setEnabled(attached);
+    for (QAction* action : {createIncident_, addToIncident_})
+        action->setEnabled(attached && !selected.isEmpty());
 }
 
 void AlertQueuePanel::changeEvent(QEvent* event)
@@ -358,7 +366,9 @@ void AlertQueuePanel::retranslate()
     refresh_->setText(tr("&Refresh"));
     refresh_->setToolTip(tr("Read the alert queue again now"));
     createIncident_->setText(tr("Create &Incident…"));
-    createIncident_->setToolTip(tr("Incidents arrive in a later version"));
+    createIncident_->setToolTip(tr("Open one incident ticket for the selected alerts (Ctrl+Shift+N)"));
+    addToIncident_->setText(tr("Add to Incident…"));
+    addToIncident_->setToolTip(tr("Link the selected alerts to an open incident"));
     service_->model()->retranslate();
     updateState();
 }

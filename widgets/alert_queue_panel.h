@@ -4,9 +4,9 @@
 // events table colours severities, and the number of open alerts in the dock's title. Actions:
 // Group by, Show acknowledged, Acknowledge (Ctrl+K, every selected alert or group; answered
 // asynchronously, errors in the panel's message line), Open events (Enter or double-click: the
-// search bar runs the alert's host and entity over its time, a minute either side), Refresh, and
-// Create incident…, disabled until incidents exist: it is the seam the main window will connect
-// (createIncidentRequested). Not a ListPanel: that one is a table with an undo stack, and an
+// search bar runs the alert's host and entity over its time, a minute either side), Refresh,
+// Create Incident… (Ctrl+Shift+N) and Add to Incident… for the selected alerts or groups (the
+// incidents controller answers createIncidentRequested and addToIncidentRequested). Not a ListPanel: that one is a table with an undo stack, and an
 // acknowledgement is an audit fact, not something to undo. GUI thread.
 #include "search_bar.h"
 
@@ -45,6 +45,7 @@ public:
     QAction* openEventsAction() const { return openEvents_; }
     QAction* refreshAction() const { return refresh_; }
     QAction* createIncidentAction() const { return createIncident_; }
+    QAction* addToIncidentAction() const { return addToIncident_; }
     // The last error shown in the message line, empty when none.
     QString messageText() const;
     // The alerts selected: those of selected alert rows and of every selected group row.
@@ -57,9 +58,9 @@ public Q_SLOTS:
     bool openCurrentEvents();
 
 Q_SIGNALS:
-    // The analyst asked for an incident from these alerts (the action is disabled until the
-    // incident feature connects here).
+    // The analyst asked for a new incident from these alerts, or to link them to an existing one.
     void createIncidentRequested(const QList<qint64>& alertIds);
+    void addToIncidentRequested(const QList<qint64>& alertIds);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -87,6 +88,7 @@ private:
     QAction* openEvents_;
     QAction* refresh_;
     QAction* createIncident_;
+    QAction* addToIncident_;
     quint64 acknowledgeRequest_ = 0;
     int acknowledgeAsked_ = 0;
     bool readFailed_ = false; // the message line shows a failed read, cleared by the next good one

@@ -14,7 +14,8 @@ EventTableView::EventTableView(QWidget* parent) : QTableView(parent)
 {
     setItemDelegate(new SeverityDelegate(this));
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows at once: an analyst links a run of events to an incident in one go.
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
     setAlternatingRowColors(true);
     setWordWrap(false);
     setShowGrid(false);

@@ -16,6 +16,8 @@
 #include "import_controller.h"
 #include "import_queue.h"
 #include "import_strip.h"
+#include "incident_list_panel.h"
+#include "incidents_controller.h"
 #include "ingest_status_bar.h"
 #include "ingest_status_panel.h"
 #include "language_switcher.h"
@@ -35,6 +37,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -92,13 +95,28 @@ MainWindow::MainWindow(models::EngineStatus* status, LanguageSwitcher* languages
         showSearch();
         searchBar_->run(entry);
     });
-    // F5 refreshes the dashboard on the first page and reloads the events on the second.
-    connect(pages_, &QStackedWidget::currentChanged, this,
-            [this] { reloadAction_->setEnabled(!isShowingDashboards()); });
+    // F5 reloads the events on the search page; the dashboards and incidents pages have their own,
+    // as the incidents page has its own Ctrl+F (an ambiguous shortcut would fire neither).
+    connect(pages_, &QStackedWidget::currentChanged, this, [this] {
+        reloadAction_->setEnabled(pages_->currentIndex() == 1);
+        findAction_->setEnabled(!isShowingIncidents());
+        fitPagesToCurrent();
+    });
     setStatusBar(statusBar_);
     createDocks(sources);
     retroHunt_ = new RetroHuntController(this);
     anomalySettings_ = new AnomalySettingsController(this);
+    incidents_ = new IncidentsController(alertPanel_, view_, this);
+    pages_->addWidget(incidents_->page());
+    fitPagesToCurrent();
+    statusBar_->addPermanentWidget(incidents_->analystLabel());
+    connect(incidents_, &IncidentsController::showPageRequested, this, &MainWindow::showIncidents);
+    connect(incidents_, &IncidentsController::searchRequested, this, [this](const SearchEntry& entry) {
+        showSearch();
+        searchBar_->run(entry);
+    });
+    connect(incidents_, &IncidentsController::message, statusBar_,
+            [this](const QString& text) { statusBar_->showMessage(text, 15000); });
     // What a hunt stored shows in the queue at once, not at the next refresh.
     connect(retroHunt_, &RetroHuntController::huntFinished, alertQueue_, [this] { alertQueue_->reload(); });
     connect(retroHunt_, &RetroHuntController::showAlertsRequested, this,
@@ -255,7 +273,11 @@ void MainWindow::createActions()
     searchViewAction_->setObjectName(QStringLiteral("showSearchAction"));
     searchViewAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     connect(searchViewAction_, &QAction::triggered, this, &MainWindow::showSearch);
-    reloadAction_->setEnabled(!isShowingDashboards());
+    incidentsViewAction_ = new QAction(this);
+    incidentsViewAction_->setObjectName(QStringLiteral("showIncidentsAction"));
+    incidentsViewAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    connect(incidentsViewAction_, &QAction::triggered, this, &MainWindow::showIncidents);
+    reloadAction_->setEnabled(pages_->currentIndex() == 1);
 
     detailsAction_ = new QAction(this);
     detailsAction_->setCheckable(true);
@@ -312,6 +334,7 @@ void MainWindow::createMenus()
     viewMenu_->setObjectName(QStringLiteral("viewMenu"));
     viewMenu_->addAction(dashboardsAction_);
     viewMenu_->addAction(searchViewAction_);
+    viewMenu_->addAction(incidentsViewAction_);
     viewMenu_->addSeparator();
     viewMenu_->addAction(newestAction_);
     viewMenu_->addAction(reloadAction_);
@@ -328,6 +351,7 @@ void MainWindow::createMenus()
     detectionMenu_->setObjectName(QStringLiteral("detectionMenu"));
     detectionMenu_->addAction(retroHunt_->retroHuntAction());
     detectionMenu_->addAction(anomalySettings_->action());
+    menuBar()->addMenu(incidents_->menu());
 
     languageMenu_ = menuBar()->addMenu(QString());
     languageMenu_->setObjectName(QStringLiteral("languageMenu"));
@@ -356,6 +380,7 @@ void MainWindow::retranslate()
     detailsAction_->setText(tr("Event &Details"));
     dashboardsAction_->setText(tr("&Dashboards"));
     searchViewAction_->setText(tr("Sea&rch"));
+    incidentsViewAction_->setText(tr("&Incidents"));
     aboutAction_->setText(tr("&About Vigie"));
     model_->retranslate();
     if (!demoListener_.isEmpty())
@@ -389,6 +414,7 @@ void MainWindow::openEvents(const QString& conninfo)
     exports_->setConnInfo(conninfo);
     retroHunt_->setConnInfo(conninfo);
     dashboards_->attach(conninfo);
+    incidents_->attach(conninfo);
     anomalySettings_->setConnInfo(conninfo);
     if (rulePanel_)
         rulePanel_->setConnInfo(conninfo);
@@ -422,6 +448,27 @@ void MainWindow::showDashboards()
 {
     pages_->setCurrentWidget(dashboards_);
     dashboards_->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::fitPagesToCurrent()
+{
+    // A hidden page's size never widens the window (the incidents page wants room for two
+    // panes; the docks beside the search should not lose it).
+    for (int index = 0; index < pages_->count(); ++index) {
+        const auto policy = index == pages_->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        pages_->widget(index)->setSizePolicy(policy, policy);
+    }
+}
+
+bool MainWindow::isShowingIncidents() const
+{
+    return pages_->currentWidget() == incidents_->page();
+}
+
+void MainWindow::showIncidents()
+{
+    pages_->setCurrentWidget(incidents_->page());
+    incidents_->listPanel()->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::showSearch()

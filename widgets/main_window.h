@@ -34,6 +34,7 @@ class ExportController;
 class AdministrationController;
 class HistogramView;
 class ImportController;
+class IncidentsController;
 class IngestStatusBar;
 class IngestStatusPanel;
 class LanguageSwitcher;
@@ -79,6 +80,10 @@ public:
     bool isShowingDashboards() const;
     void showDashboards();
     void showSearch();
+    // The incident tickets: the central view's third page (Ctrl+3) and the Incidents menu.
+    IncidentsController* incidents() const { return incidents_; }
+    bool isShowingIncidents() const;
+    void showIncidents();
     // Detection > Anomaly Detectors… (Ctrl+Shift+M).
     AnomalySettingsController* anomalySettings() const { return anomalySettings_; }
     // Detection (Retro-hunt…, between View and Administration): features on the rules add theirs.
@@ -109,6 +114,7 @@ private:
     void onCurrentRowChanged(const QModelIndex& current);
     void onEventsChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight);
     void createDocks(models::SourceService* sources);
+    void fitPagesToCurrent();
     void showIngestCounters(const QString& sourceName);
 
     models::EngineStatus* status_;
@@ -137,6 +143,7 @@ private:
     QString demoListener_;
     QStackedWidget* pages_ = nullptr; // dashboards, search
     DashboardPanel* dashboards_ = nullptr;
+    IncidentsController* incidents_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* editMenu_ = nullptr;
@@ -153,6 +160,7 @@ private:
     QAction* aboutAction_ = nullptr;
     QAction* dashboardsAction_ = nullptr;
     QAction* searchViewAction_ = nullptr;
+    QAction* incidentsViewAction_ = nullptr;
     QActionGroup* languageGroup_ = nullptr;
 };
 

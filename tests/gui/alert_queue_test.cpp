@@ -165,9 +165,13 @@ TEST_F(AlertQueueTest, ListsTheQueueMostSevereFirstWithTheOpenCountInTheTitle)
     EXPECT_TRUE(tip.contains(QStringLiteral("First seen: "))) << tip.toStdString();
 
     EXPECT_EQ(panel->windowTitle(), QStringLiteral("Alerts (5 new)"));
+    // An incident is made of selected alerts.
+    panel->view()->clearSelection();
     EXPECT_FALSE(panel->createIncidentAction()->isEnabled());
-    EXPECT_EQ(panel->createIncidentAction()->toolTip(),
-              QStringLiteral("Incidents arrive in a later version"));
+    panel->view()->selectionModel()->select(model->index(0, 0),
+                                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    EXPECT_TRUE(panel->createIncidentAction()->isEnabled());
+    EXPECT_TRUE(panel->addToIncidentAction()->isEnabled());
     screenshot(window.get(), QStringLiteral("alert_queue.png"));
 }
 

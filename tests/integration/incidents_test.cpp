@@ -1,12 +1,12 @@
 // Incident tickets against the real PostgreSQL, with analysts logged in as roles of different
 // tiers: what the database itself refuses (stale edits, forbidden transitions, history edits,
 // incomplete escalations, de-escalation by level 1) even through raw SQL, and what it records.
-#include "cases/analyst_role.h"
 #include "cases/incident_rules.h"
 #include "cases/incident_store.h"
 #include "parse/record_parser.h"
 #include "store/event_writer.h"
 #include "store/migrator.h"
+#include "support/analyst_roles.h"
 #include "support/child_process.h"
 #include "support/shared_data.h"
 #include "support/test_database.h"
@@ -26,38 +26,6 @@ namespace {
 
 using namespace vigie;
 using cases::IncidentStore;
-
-// Login roles are cluster-wide: unique names per run, dropped after the database (declared
-// before it, so destroyed after it).
-class AnalystRoles {
-public:
-    ~AnalystRoles()
-    {
-        try {
-            store::PgConnection admin(test::TestDatabase::adminConninfo());
-            for (const auto& name : names_) {
-                const auto drop = admin.exec("SELECT format('DROP ROLE IF EXISTS %I', $1::text)", {name});
-                admin.execScript(std::string(drop.text(0, 0)));
-            }
-        } catch (...) {
-            // A role left behind in a throw-away cluster is harmless.
-        }
-    }
-    // A fresh role name for an analyst of `tier`, dropped at the end.
-    std::string add(const std::string& tier)
-    {
-        return track("vigie_test_" + tier + "_" + std::to_string(getpid()) + "_" +
-                     std::to_string(names_.size()));
-    }
-    std::string track(const std::string& name)
-    {
-        names_.push_back(name);
-        return name;
-    }
-
-private:
-    std::vector<std::string> names_;
-};
 
 cases::NewIncident byHand(const std::string& title, const std::string& severity)
 {
@@ -84,9 +52,8 @@ protected:
 
     std::unique_ptr<store::PgConnection> connectAs(const std::string& tier)
     {
-        const auto name = roles.add(tier);
+        const auto name = roles.create(admin, tier, "secret-" + tier);
         role_of[tier] = name;
-        cases::createAnalyst(admin, name, tier, "secret-" + tier);
         // The test cluster trusts local connections; a later user= overrides the superuser's.
         return std::make_unique<store::PgConnection>(db.conninfo() + " user=" + name);
     }
@@ -116,7 +83,7 @@ protected:
         }
     }
 
-    AnalystRoles roles;
+    test::AnalystRoles roles; // dropped after the database
     test::TestDatabase db{"incidents"};
     store::PgConnection admin{db.conninfo()};
     std::unique_ptr<store::PgConnection> l1, l2, l3;
@@ -127,7 +94,7 @@ TEST_F(Incidents, CreatedFromAlertsWithSeverityTagsSlaAndHistory)
 {
     IncidentStore store(*l1);
     const auto incident = store.createFromAlerts({1, 2});
-    EXPECT_EQ(incident.title, "SSH brute force and 1 more alert");
+    EXPECT_EQ(incident.title, "Root login and 1 more alert"); // the most severe alert's rule
     EXPECT_EQ(incident.severity, "critical");
     EXPECT_EQ(incident.attack_tags, (std::vector<std::string>{"attack.t1078", "attack.t1110"}));
     EXPECT_EQ(incident.state, "new");
