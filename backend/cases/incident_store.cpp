@@ -191,10 +191,11 @@ Incident IncidentStore::createFromAlerts(const std::vector<std::int64_t>& alert_
     if (alert_ids.empty())
         throw std::invalid_argument("select at least one alert to open an incident");
     // One statement sums the alerts up: the worst level (informational counts as low), their
-    // tags, hosts, and the first rule's title for the ticket's.
+    // tags, hosts, and the title of the most severe alert's rule for the ticket's.
     const auto summary =
         db_.exec("WITH chosen AS (SELECT * FROM alerts WHERE id = ANY ($1::bigint[])) "
-                 "SELECT (SELECT rule_title FROM chosen ORDER BY id LIMIT 1), (SELECT count(*) FROM chosen), "
+                 "SELECT (SELECT rule_title FROM chosen ORDER BY array_position(ARRAY['critical', 'high', 'medium', "
+                 "  'low', 'informational'], level), id LIMIT 1), (SELECT count(*) FROM chosen), "
                  "  (ARRAY['low', 'low', 'medium', 'high', 'critical'])[(SELECT max(array_position("
                  "    ARRAY['informational', 'low', 'medium', 'high', 'critical'], level)) FROM chosen)], "
                  "  coalesce((SELECT string_agg(DISTINCT tag, E'\\n' ORDER BY tag) FROM chosen, unnest(tags) "

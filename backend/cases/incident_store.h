@@ -196,7 +196,7 @@ public:
     // Opens a ticket in state `new`, its SLA due time from the severity; links its alerts.
     Incident create(const NewIncident& incident);
     // Opens one ticket for these alerts: the highest of their levels as severity, the union of
-    // their ATT&CK tags, a title from the first rule ("… and N more alerts").
+    // their ATT&CK tags, a title from the most severe alert's rule ("… and N more alerts").
     Incident createFromAlerts(const std::vector<std::int64_t>& alert_ids);
     std::optional<Incident> find(std::int64_t id);
 

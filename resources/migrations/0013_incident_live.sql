@@ -82,3 +82,16 @@ CREATE TRIGGER incident_comments_notify AFTER INSERT OR UPDATE OR DELETE ON inci
     FOR EACH ROW EXECUTE FUNCTION incident_satellite_notify();
 
 GRANT EXECUTE ON FUNCTION incident_notify(bigint, text) TO vigie_l1, vigie_l2, vigie_l3, vigie_admin;
+
+-- An analyst's desktop connected as their own role reads what the workstation shows (events,
+-- rollups, alerts, rules, dashboards, detectors, settings: no secret is kept in the database),
+-- acknowledges alerts (as themselves: acknowledged_by is checked by nobody but the audit), and
+-- keeps their saved searches and dashboards. Ingest, rules, retention and detectors stay with
+-- the owner (the server's `vigiectl serve`) and administrators.
+GRANT SELECT ON events, sources, ingest_batches, event_counts_1m, saved_searches, settings, event_field_counts_1h,
+    alerts, detection_rules, dashboards, event_dim_counts_1h, event_dim_counts_1d, event_dim_days,
+    anomaly_detectors, anomaly_baselines TO vigie_l1, vigie_l2, vigie_l3, vigie_admin;
+GRANT UPDATE (status, acknowledged_by, acknowledged_at) ON alerts TO vigie_l1, vigie_l2, vigie_l3, vigie_admin;
+GRANT INSERT, UPDATE, DELETE ON saved_searches, dashboards TO vigie_l1, vigie_l2, vigie_l3, vigie_admin;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO vigie_l1, vigie_l2, vigie_l3, vigie_admin;
+GRANT INSERT, UPDATE, DELETE ON detection_rules, anomaly_detectors TO vigie_admin;
