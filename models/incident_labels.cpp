@@ -180,4 +180,25 @@ QString IncidentLabels::slaCountdown(const QDateTime& due, const QDateTime& now)
     return tr("breached %1 ago").arg(duration(-left / 1000));
 }
 
+QString IncidentLabels::fieldValue(const QString& field, const QString& value)
+{
+    if (field == QLatin1String("state"))
+        return state(value);
+    if (field == QLatin1String("severity"))
+        return severity(value);
+    if (field == QLatin1String("tier"))
+        return tier(value);
+    if (field == QLatin1String("resolution_code") && !value.isEmpty())
+        return resolutionCode(value);
+    return value;
+}
+
+QString IncidentLabels::change(const QString& field, const QString& oldValue, const QString& newValue)
+{
+    const auto shown = [&field](const QString& value) {
+        return value.isEmpty() ? QStringLiteral("—") : fieldValue(field, value);
+    };
+    return QStringLiteral("%1 → %2").arg(shown(oldValue), shown(newValue));
+}
+
 } // namespace vigie::models

@@ -24,6 +24,11 @@ public:
     // Resolution codes offered when resolving, stored as keys.
     static QStringList resolutionCodes(); // true_positive_contained, true_positive_remediated, benign_true_positive, duplicate, insufficient_data, other
     static QString resolutionCode(const QString& key);
+    // A changed field's value as the analyst reads it: states, severities, tiers and resolution
+    // codes translated, other values (titles, names, priorities) as stored.
+    static QString fieldValue(const QString& field, const QString& value);
+    // "New → Triage": a field's change, "—" standing for no value.
+    static QString change(const QString& field, const QString& oldValue, const QString& newValue);
     // A history row's action in words: "created the incident", "changed severity", "linked alert 12"...
     static QString historyAction(const QString& action, const QString& field);
     // "2 h 05 min left", "45 min left", "breached 35 min ago", "breached 2 d 3 h ago".

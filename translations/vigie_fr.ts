@@ -3118,10 +3118,6 @@ Utilisateurs : %3</translation>
         <translation>Aucun commentaire pour l’instant.</translation>
     </message>
     <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
         <source>Alerts (%1)</source>
         <translation>Alertes (%1)</translation>
     </message>
@@ -3292,6 +3288,10 @@ Utilisateurs : %3</translation>
     <message>
         <source>Old → new</source>
         <translation>Ancien → nouveau</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>

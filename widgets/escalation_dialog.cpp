@@ -169,7 +169,7 @@ EscalationDialog::EscalationDialog(const cases::IncidentTicket& ticket, QWidget*
     connect(evidence_, &QListWidget::itemChanged, this, &EscalationDialog::updateMarks);
 
     retranslate();
-    resize(720, 720);
+    resize(900, 760); // the evidence lines read whole
 }
 
 QWidget* EscalationDialog::field(Part part) const

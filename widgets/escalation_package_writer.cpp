@@ -267,8 +267,9 @@ bool EscalationPackageWriter::write(const cases::EscalationPackage& package, con
         QString what =
             IncidentLabels::historyAction(qstr(entry.action), qstr(entry.field.value_or(std::string())));
         if (entry.field)
-            what += QStringLiteral(": %1 → %2")
-                        .arg(qstr(entry.old_value.value_or("—")), qstr(entry.new_value.value_or("—")));
+            what += QStringLiteral(": ") + IncidentLabels::change(qstr(*entry.field),
+                                                                  qstr(entry.old_value.value_or("")),
+                                                                  qstr(entry.new_value.value_or("")));
         else if (entry.detail)
             what += QStringLiteral(": ") + qstr(*entry.detail);
         body += QStringLiteral("<tr><td width=22%>%1</td><td width=15%>%2</td><td>%3</td></tr>")

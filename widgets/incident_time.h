@@ -4,7 +4,6 @@
 #include "event/event.h"
 
 #include <QDateTime>
-#include <QLocale>
 
 #include <chrono>
 
@@ -16,10 +15,11 @@ inline QDateTime incidentDateTime(Timestamp ts)
         std::chrono::duration_cast<std::chrono::milliseconds>(ts.time_since_epoch()).count(), Qt::UTC);
 }
 
-// "22/11/2026 17:12" in the UI language's short format, local time.
+// "2026-11-22 17:12", local time: the way the events table and the alert queue write times, so
+// an analyst compares them at a glance in either language.
 inline QString incidentTimeText(Timestamp ts)
 {
-    return QLocale().toString(incidentDateTime(ts).toLocalTime(), QLocale::ShortFormat);
+    return incidentDateTime(ts).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 } // namespace vigie::widgets

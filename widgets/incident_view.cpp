@@ -118,6 +118,15 @@ void setHeaders(QTableWidget* view, const QStringList& headers)
     view->setHorizontalHeaderLabels(headers);
 }
 
+// "New → Triage" for a history row that changed a field; empty otherwise.
+QString changedValues(const cases::HistoryEntry& change)
+{
+    if (!change.field)
+        return {};
+    return IncidentLabels::change(qstr(*change.field), qstr(change.old_value.value_or(std::string())),
+                                  qstr(change.new_value.value_or(std::string())));
+}
+
 QString html(const std::string& text)
 {
     return qstr(text).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
@@ -734,10 +743,13 @@ void IncidentView::renderTabs()
     for (const auto& comment : ticket.comments)
         entries.push_back(
             {comment.created_at, tr("Comment"), qstr(comment.author), qstr(comment.body).simplified()});
-    for (const auto& change : ticket.history)
-        entries.push_back(
-            {change.at, tr("Change"), qstr(change.actor),
-             IncidentLabels::historyAction(qstr(change.action), qstr(change.field.value_or(std::string())))});
+    for (const auto& change : ticket.history) {
+        QString what =
+            IncidentLabels::historyAction(qstr(change.action), qstr(change.field.value_or(std::string())));
+        if (const QString values = changedValues(change); !values.isEmpty())
+            what = tr("%1: %2").arg(what, values);
+        entries.push_back({change.at, tr("Change"), qstr(change.actor), what});
+    }
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry& a, const Entry& b) { return a.at < b.at; });
     timeline_->setRowCount(int(entries.size()));
@@ -761,12 +773,8 @@ void IncidentView::renderTabs()
     history_->setRowCount(int(ticket.history.size()));
     for (int row = 0; row < int(ticket.history.size()); ++row) {
         const cases::HistoryEntry& change = ticket.history[size_t(row)];
-        QString values;
-        if (change.old_value || change.new_value)
-            values = tr("%1 → %2").arg(qstr(change.old_value.value_or(std::string())),
-                                       qstr(change.new_value.value_or(std::string())));
-        else if (change.detail)
-            values = qstr(*change.detail);
+        const QString values =
+            change.field ? changedValues(change) : qstr(change.detail.value_or(std::string()));
         const QStringList texts{
             incidentTimeText(change.at), qstr(change.actor),
             IncidentLabels::historyAction(qstr(change.action), qstr(change.field.value_or(std::string()))),

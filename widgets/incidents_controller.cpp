@@ -25,7 +25,7 @@ namespace vigie::widgets {
 
 IncidentsController::IncidentsController(AlertQueuePanel* alerts, EventTableView* events, QWidget* window)
     : QObject(window), window_(window), events_(events), service_(new models::IncidentService(this)),
-      page_(new QSplitter(Qt::Horizontal, window)), list_(new IncidentListPanel(service_, page_)),
+      page_(new QSplitter(Qt::Vertical, window)), list_(new IncidentListPanel(service_, page_)),
       view_(new IncidentView(service_, page_)), notifier_(new IncidentNotifier(service_, window)),
       menu_(new QMenu(window)), analyst_(new QLabel(window)), newIncident_(new QAction(this)),
       addEvents_(new QAction(this))
@@ -33,8 +33,10 @@ IncidentsController::IncidentsController(AlertQueuePanel* alerts, EventTableView
     page_->setObjectName(QStringLiteral("incidentsPage"));
     page_->addWidget(list_);
     page_->addWidget(view_);
-    page_->setStretchFactor(0, 5);
-    page_->setStretchFactor(1, 4);
+    // The list above, the open ticket below: both get the window's width (titles, raw lines).
+    page_->setStretchFactor(0, 2);
+    page_->setStretchFactor(1, 3);
+    page_->setSizes({400, 600});
     page_->setChildrenCollapsible(false);
     menu_->setObjectName(QStringLiteral("incidentsMenu"));
     analyst_->setObjectName(QStringLiteral("analystLabel"));

@@ -1,6 +1,6 @@
 #pragma once
 // IncidentsController: the incident feature in the main window — the Incidents page (the list
-// and the open ticket side by side, the central view's third page), the Incidents menu, the
+// above the open ticket, the central view's third page), the Incidents menu, the
 // desktop notification, the analyst shown in the status bar ("alice · L2"), and the ways in:
 // the alert queue's Create Incident… / Add to Incident… and the search results' Add Events to
 // Incident… (Ctrl+Shift+L, with a note). It owns the IncidentService and attaches it when the
