@@ -4,7 +4,7 @@
 // IncidentService attached as the superuser (tier admin) or as such an analyst, tickets made
 // through cases::IncidentStore, and waits on an IncidentView.
 #include "gui_test_support.h"
-#include "support/analyst_roles.h"
+#include "support/incident_support.h"
 #include "support/test_database.h"
 
 #include "incident_service.h"
@@ -27,11 +27,7 @@ protected:
     void SetUp() override
     {
         store::applyMigrations(admin_);
-        admin_.execScript(
-            "INSERT INTO alerts (rule_id, rule_title, level, tags, host, window_start, first_ts, "
-            "last_ts, count) VALUES "
-            "('r1', 'SSH brute force', 'high', '{attack.t1110}', 'web-01', now(), now(), now(), 40), "
-            "('r2', 'Root login', 'critical', '{attack.t1078}', 'web-01', now(), now(), now(), 1)");
+        addTwoAlerts(admin_);
         QSettings().remove(QStringLiteral("incidents/lastTeam"));
     }
 

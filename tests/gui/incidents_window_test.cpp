@@ -5,7 +5,7 @@
 // incident opened by a colleague on another connection is announced on this desktop within 2 s
 // (LISTEN/NOTIFY), a click on the notification opening it.
 #include "gui_test_support.h"
-#include "support/analyst_roles.h"
+#include "support/incident_support.h"
 #include "support/test_database.h"
 
 #include "alert_queue_panel.h"

@@ -6,7 +6,7 @@
 // under two seconds (the done-when), also after the server dropped the listening
 // connection; a dropped store connection is reported, then reopened; announced() fires for a
 // colleague's critical incident or escalation, not for a medium one nor for the analyst's own.
-#include "support/analyst_roles.h"
+#include "support/incident_support.h"
 #include "support/qt_core_environment.h"
 #include "support/test_database.h"
 
@@ -37,24 +37,12 @@ namespace {
 
 constexpr int kTimeoutMs = 20000;
 
-cases::NewIncident byHand(const std::string& title, const std::string& severity)
-{
-    cases::NewIncident incident;
-    incident.title = title;
-    incident.severity = severity;
-    return incident;
-}
-
 class IncidentModelsTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
         store::applyMigrations(admin);
-        admin.execScript(
-            "INSERT INTO alerts (rule_id, rule_title, level, tags, host, window_start, first_ts, "
-            "last_ts, count) VALUES "
-            "('r1', 'SSH brute force', 'high', '{attack.t1110}', 'web-01', now(), now(), now(), 40), "
-            "('r2', 'Root login', 'critical', '{attack.t1078}', 'web-01', now(), now(), now(), 1)");
+        test::addTwoAlerts(admin);
         me = analysts.create(admin, "l2");
         colleague = analysts.create(admin, "l2");
         junior = analysts.create(admin, "l1");
@@ -105,8 +93,8 @@ protected:
 TEST_F(IncidentModelsTest, LoadListsTicketsAndKnowsTheAnalyst)
 {
     cases::IncidentStore theirs(*colleagueDb);
-    const auto first = theirs.create(byHand("Odd DNS lookups", "low"));
-    const auto second = theirs.create(byHand("Admin login at night", "high"));
+    const auto first = theirs.create(test::incidentByHand("Odd DNS lookups", "low"));
+    const auto second = theirs.create(test::incidentByHand("Admin login at night", "high"));
 
     auto service = attached();
     QAbstractItemModelTester tester(service->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -157,7 +145,8 @@ TEST_F(IncidentModelsTest, OpenReadsTheWholeTicket)
 
 TEST_F(IncidentModelsTest, StaleEditIsRefusedWithTheCurrentTicket)
 {
-    const auto incident = cases::IncidentStore(*colleagueDb).create(byHand("Port scan", "medium"));
+    const auto incident =
+        cases::IncidentStore(*colleagueDb).create(test::incidentByHand("Port scan", "medium"));
     auto service = attached();
 
     // The colleague renames it while our copy is still version 1.
@@ -205,7 +194,7 @@ TEST_F(IncidentModelsTest, MergeAnswersWithTheTargetOrRefusesAStaleCopy)
 {
     cases::IncidentStore theirs(*colleagueDb);
     const auto source = theirs.createFromAlerts({1});
-    const auto target = theirs.create(byHand("Brute force on web-01", "high"));
+    const auto target = theirs.create(test::incidentByHand("Brute force on web-01", "high"));
     auto service = attached();
 
     // The colleague edits the target: our merge, made on version 1 of both, is refused.
@@ -241,7 +230,8 @@ TEST_F(IncidentModelsTest, MergeAnswersWithTheTargetOrRefusesAStaleCopy)
 
 TEST_F(IncidentModelsTest, RefusedTransitionGivesTheDatabasesReason)
 {
-    const auto incident = cases::IncidentStore(*colleagueDb).create(byHand("Odd DNS lookups", "low"));
+    const auto incident =
+        cases::IncidentStore(*colleagueDb).create(test::incidentByHand("Odd DNS lookups", "low"));
     auto service = attached();
     // new -> closed is not a transition the database allows.
     const QList<QVariant> done =
@@ -257,7 +247,8 @@ TEST_F(IncidentModelsTest, RefusedTransitionGivesTheDatabasesReason)
 
 TEST_F(IncidentModelsTest, ColleaguesChangeArrivesWithinTwoSeconds)
 {
-    const auto incident = cases::IncidentStore(*colleagueDb).create(byHand("Port scan", "medium"));
+    const auto incident =
+        cases::IncidentStore(*colleagueDb).create(test::incidentByHand("Port scan", "medium"));
     auto service = attached();
     QSignalSpy changed(service.get(), &IncidentService::changedElsewhere);
 
@@ -281,7 +272,8 @@ TEST_F(IncidentModelsTest, ColleaguesChangeArrivesWithinTwoSeconds)
 
 TEST_F(IncidentModelsTest, LostConnectionIsReportedThenReopened)
 {
-    const auto incident = cases::IncidentStore(*colleagueDb).create(byHand("Port scan", "medium"));
+    const auto incident =
+        cases::IncidentStore(*colleagueDb).create(test::incidentByHand("Port scan", "medium"));
     auto service = attached();
     // The server drops the worker's store connection (not the listening one).
     const auto terminated = admin.exec(
@@ -321,7 +313,8 @@ TEST_F(IncidentModelsTest, ListensAgainAfterTheServerDroppedTheConnection)
                    "WHERE datname = current_database() AND usename = $1 AND query ILIKE 'LISTEN%'",
                    {me});
     ASSERT_EQ(terminated.integer(0, 0), 1);
-    const auto incident = cases::IncidentStore(*colleagueDb).create(byHand("Port scan", "medium"));
+    const auto incident =
+        cases::IncidentStore(*colleagueDb).create(test::incidentByHand("Port scan", "medium"));
     bool seen = false;
     while (!seen && changed.wait(kTimeoutMs))
         for (const auto& arguments : changed)
@@ -353,11 +346,11 @@ TEST_F(IncidentModelsTest, AnnouncesColleaguesCriticalIncidentsAndEscalationsOnl
     };
 
     cases::IncidentStore theirs(*colleagueDb);
-    const auto medium = theirs.create(byHand("Odd DNS lookups", "medium"));
+    const auto medium = theirs.create(test::incidentByHand("Odd DNS lookups", "medium"));
     ASSERT_TRUE(waitForChangeOf(medium.id));
     EXPECT_EQ(announced.count(), 0);
 
-    const auto critical = theirs.create(byHand("Ransomware on FS-01", "critical"));
+    const auto critical = theirs.create(test::incidentByHand("Ransomware on FS-01", "critical"));
     ASSERT_TRUE(waitForChangeOf(critical.id));
     ASSERT_EQ(announced.count(), 1);
     const auto notice = announced.at(0).at(0).value<IncidentNotice>();
@@ -369,7 +362,7 @@ TEST_F(IncidentModelsTest, AnnouncesColleaguesCriticalIncidentsAndEscalationsOnl
 
     // The analyst's own critical incident is no news to them.
     const QList<QVariant> created =
-        answer(*service, service->create(byHand("Root login on web-01", "critical")));
+        answer(*service, service->create(test::incidentByHand("Root login on web-01", "critical")));
     ASSERT_EQ(created.size(), 3);
     ASSERT_TRUE(created.at(1).toString().isEmpty()) << created.at(1).toString().toStdString();
     ASSERT_TRUE(waitForChangeOf(created.at(2).toLongLong()));

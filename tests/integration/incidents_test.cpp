@@ -6,8 +6,8 @@
 #include "parse/record_parser.h"
 #include "store/event_writer.h"
 #include "store/migrator.h"
-#include "support/analyst_roles.h"
 #include "support/child_process.h"
+#include "support/incident_support.h"
 #include "support/shared_data.h"
 #include "support/test_database.h"
 
@@ -27,24 +27,12 @@ namespace {
 using namespace vigie;
 using cases::IncidentStore;
 
-cases::NewIncident byHand(const std::string& title, const std::string& severity)
-{
-    cases::NewIncident incident;
-    incident.title = title;
-    incident.severity = severity;
-    return incident;
-}
-
 class Incidents : public ::testing::Test {
 protected:
     void SetUp() override
     {
         store::applyMigrations(admin);
-        admin.execScript(
-            "INSERT INTO alerts (rule_id, rule_title, level, tags, host, window_start, first_ts, "
-            "last_ts, count) VALUES "
-            "('r1', 'SSH brute force', 'high', '{attack.t1110}', 'web-01', now(), now(), now(), 40), "
-            "('r2', 'Root login', 'critical', '{attack.t1078}', 'web-01', now(), now(), now(), 1)");
+        test::addTwoAlerts(admin);
         l1 = connectAs("l1");
         l2 = connectAs("l2");
         l3 = connectAs("l3");
@@ -62,7 +50,7 @@ protected:
     cases::Incident openedBy(store::PgConnection& who, const std::string& severity, const std::string& state)
     {
         IncidentStore store(who);
-        auto incident = store.create(byHand("Suspicious logins", severity));
+        auto incident = store.create(test::incidentByHand("Suspicious logins", severity));
         for (const std::string next : {"triage", "in_progress"}) {
             if (incident.state == state)
                 break;
@@ -109,7 +97,7 @@ TEST_F(Incidents, CreatedFromAlertsWithSeverityTagsSlaAndHistory)
 
     // The SLA follows the administrator's setting.
     admin.execScript("INSERT INTO settings (key, value) VALUES ('incidents.sla_hours.low', '8')");
-    const auto low = store.create(byHand("Odd DNS", "low"));
+    const auto low = store.create(test::incidentByHand("Odd DNS", "low"));
     EXPECT_EQ(low.sla_due - low.created_at, std::chrono::hours(8));
 }
 
@@ -117,7 +105,7 @@ TEST_F(Incidents, ConcurrentEditOnAStaleCopyIsRefused)
 {
     IncidentStore first(*l1);
     IncidentStore second(*l2);
-    const auto ticket = first.create(byHand("Port scan", "medium"));
+    const auto ticket = first.create(test::incidentByHand("Port scan", "medium"));
 
     // Level 1 edits inside an open transaction; level 2's edit of the same version waits for
     // the row, then is refused once the first commits.
@@ -382,7 +370,7 @@ TEST_F(Incidents, MergeMovesTheLinksAndLeavesATrace)
     // Nothing merges into a ticket that is no longer open.
     auto done = openedBy(*l2, "low", "in_progress");
     done = IncidentStore(*l2).transition(done.id, "resolved", done.version, "benign", "Backup job");
-    auto another = store.create(byHand("Same backup job", "low"));
+    auto another = store.create(test::incidentByHand("Same backup job", "low"));
     EXPECT_THROW(store.merge(another.id, another.version, done.id, done.version),
                  cases::IncidentRefusedError);
 }

@@ -1,5 +1,5 @@
-// AnalystRoles: analysts' LOGIN roles for a test, dropped at the end.
-#include "support/analyst_roles.h"
+// What the incident tests share (see the header).
+#include "support/incident_support.h"
 
 #include "cases/analyst_role.h"
 #include "support/test_database.h"
@@ -34,6 +34,23 @@ std::string AnalystRoles::track(const std::string& name)
 {
     names_.push_back(name);
     return name;
+}
+
+void addTwoAlerts(store::PgConnection& admin)
+{
+    admin.execScript(
+        "INSERT INTO alerts (rule_id, rule_title, level, tags, host, window_start, first_ts, "
+        "last_ts, count) VALUES "
+        "('r1', 'SSH brute force', 'high', '{attack.t1110}', 'web-01', now(), now(), now(), 40), "
+        "('r2', 'Root login', 'critical', '{attack.t1078}', 'web-01', now(), now(), now(), 1)");
+}
+
+cases::NewIncident incidentByHand(const std::string& title, const std::string& severity)
+{
+    cases::NewIncident incident;
+    incident.title = title;
+    incident.severity = severity;
+    return incident;
 }
 
 } // namespace vigie::test
