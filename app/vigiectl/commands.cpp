@@ -3,6 +3,7 @@
 
 #include "anomaly/anomaly_runner.h"
 #include "cases/analyst_role.h"
+#include "cases/incident_sla.h"
 #include "detect/live_detection.h"
 #include "detect/stored_rules.h"
 #include "event/event_json.h"
@@ -341,6 +342,27 @@ int dbCreateAnalyst(const Arguments& args)
     return 0;
 }
 
+int dbSla(const Arguments& args)
+{
+    const auto options = parseOptions(args, {"database", "critical", "high", "medium", "low"});
+    if (!options.positional.empty())
+        throw std::invalid_argument("unexpected argument '" + options.positional.front() + "'");
+    store::PgConnection connection(options.get("database").value_or(""));
+    for (const std::string severity : {"critical", "high", "medium", "low"}) {
+        if (const auto hours = options.get(severity)) {
+            int value = -1;
+            const auto [ptr, ec] = std::from_chars(hours->data(), hours->data() + hours->size(), value);
+            if (ec != std::errc() || ptr != hours->data() + hours->size())
+                throw std::invalid_argument("--" + severity + " needs a number of hours");
+            cases::setSlaHours(connection, severity, value);
+        }
+    }
+    for (const auto& [severity, hours] : cases::slaHours(connection))
+        std::cout << severity << ' ' << hours << " h\n";
+    std::cout.flush();
+    return 0;
+}
+
 } // namespace
 
 int db(const Arguments& args)
@@ -355,7 +377,9 @@ int db(const Arguments& args)
         return guarded("db restore", [&] { return dbRestore(rest); });
     if (sub == "create-analyst")
         return guarded("db create-analyst", [&] { return dbCreateAnalyst(rest); });
-    std::cerr << "vigiectl db: give retention, backup, restore or create-analyst (see vigiectl --help)\n";
+    if (sub == "sla")
+        return guarded("db sla", [&] { return dbSla(rest); });
+    std::cerr << "vigiectl db: give retention, backup, restore, create-analyst or sla (see vigiectl --help)\n";
     return 2;
 }
 // --- end database administration ---

@@ -67,6 +67,9 @@ Commands:
   db create-analyst --database CONNINFO NAME --tier l1|l2|l3|admin
           Create the analyst's login role NAME in the tier's group (vigie_l1...). The
           password comes from VIGIE_ANALYST_PASSWORD or standard input, never an argument.
+  db sla --database CONNINFO [--critical H] [--high H] [--medium H] [--low H]
+          Set the hours from opening to SLA due time of incidents of those severities
+          (new tickets and re-rated ones), then print the hours in force for each.
 
 CONNINFO is a libpq connection string ("host=... dbname=..."); empty uses the PG* environment.
 )";

@@ -2,6 +2,7 @@
 // tiers: what the database itself refuses (stale edits, forbidden transitions, history edits,
 // incomplete escalations, de-escalation by level 1) even through raw SQL, and what it records.
 #include "cases/incident_rules.h"
+#include "cases/incident_sla.h"
 #include "cases/incident_store.h"
 #include "parse/record_parser.h"
 #include "store/event_writer.h"
@@ -503,6 +504,23 @@ TEST_F(Incidents, EscalationPackageHoldsTheEvidenceWithItsRawLines)
     EXPECT_EQ(package->evidence_events[0].raw, lines[29]);
     EXPECT_EQ(package->evidence_events[0].note, "last line of the sample");
     EXPECT_FALSE(package->history.empty());
+}
+
+TEST_F(Incidents, VigiectlSetsTheSlaHoursNewTicketsFollow)
+{
+    test::ChildProcess sla(
+        {VIGIECTL_PATH, "db", "sla", "--database", db.conninfo(), "--critical", "2", "--low", "96"});
+    sla.closeInput();
+    ASSERT_EQ(sla.wait(), 0);
+    EXPECT_EQ(sla.output(), "critical 2 h\nhigh 4 h\nmedium 24 h\nlow 96 h\n");
+    const auto critical =
+        IncidentStore(*l2).create(test::incidentByHand("Ransomware note on FS-01", "critical"));
+    EXPECT_EQ(critical.sla_due - critical.created_at, std::chrono::hours(2));
+
+    test::ChildProcess bad({VIGIECTL_PATH, "db", "sla", "--database", db.conninfo(), "--high", "soon"});
+    bad.closeInput();
+    EXPECT_NE(bad.wait(), 0);
+    EXPECT_EQ(cases::slaHours(admin)[1], (std::pair<std::string, int>{"high", 4}));
 }
 
 } // namespace
