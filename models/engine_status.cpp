@@ -44,6 +44,15 @@ void EngineStatus::setFailed(const QString& message)
     setState(DatabaseState::Failed, message);
 }
 
+void EngineStatus::setCollectedByServer()
+{
+    engine_ = nullptr;
+    timer_.stop();
+    receivedRate_ = 0;
+    storedRate_ = 0;
+    setState(DatabaseState::Server, {});
+}
+
 void EngineStatus::setState(DatabaseState state, const QString& error)
 {
     state_ = state;

@@ -22,6 +22,7 @@ public:
         Up,            // the engine's writer is connected
         Down,          // the engine runs but its writer lost the database (events are kept)
         Failed,        // start-up failed; see databaseError()
+        Server,        // connected as an analyst; the server collects (no engine on this desktop)
     };
     Q_ENUM(DatabaseState)
 
@@ -33,6 +34,8 @@ public:
     void setStartingLocal();
     void setConnecting();
     void setFailed(const QString& message);
+    // Connected to a shared database whose server collects: this desktop runs no engine.
+    void setCollectedByServer();
     void setInterval(std::chrono::milliseconds interval) { timer_.setInterval(interval); }
 
     // Takes a sample now (the timer calls it every second).

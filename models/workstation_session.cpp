@@ -5,6 +5,7 @@
 #include "demo/demo_scenario.h"
 #include "detect/stored_rules.h"
 #include "store/local_cluster.h"
+#include "store/migrator.h"
 
 #include <QStringList>
 #include <QThread>
@@ -58,6 +59,10 @@ void WorkstationSession::runStart()
             conninfo = cluster_->conninfo();
             postPhase(Phase::StartingEngine);
         }
+        if (!usesLocalCluster() && isAnalystRole(conninfo)) {
+            announceReady(QString::fromStdString(conninfo), {});
+            return;
+        }
         ingest::EngineConfig engineConfig;
         engineConfig.conninfo = conninfo;
         engineConfig.parse_workers = static_cast<unsigned>(std::clamp(QThread::idealThreadCount() / 2, 1, 4));
@@ -102,26 +107,7 @@ void WorkstationSession::runStart()
         anomalyOptions.log = [](const std::string& message) { qWarning("Vigie: %s", message.c_str()); };
         anomalies_ = std::make_unique<anomaly::AnomalyRunner>(anomalyOptions);
         anomalies_->start();
-        const QString readyConninfo = QString::fromStdString(conninfo);
-        QMetaObject::invokeMethod(
-            this,
-            [this, readyConninfo, demoListener] {
-                if (phase_ == Phase::Stopped)
-                    return;
-                conninfo_ = readyConninfo;
-                demoListener_ = demoListener;
-                phase_ = Phase::Running;
-                QString error;
-                if (!sources_->attach(engine_.get(), readyConninfo, &error))
-                    qWarning("Vigie: the sources cannot be read: %s", qUtf8Printable(error));
-                imports_->attach(engine_.get());
-                retention_->attach(readyConninfo);
-                rules_->attach(engine_.get(), readyConninfo);
-                Q_EMIT phaseChanged(phase_);
-                Q_EMIT ready(readyConninfo);
-                retiredEngine_.reset(); // ready()'s receivers moved to the new engine
-            },
-            Qt::QueuedConnection);
+        announceReady(QString::fromStdString(conninfo), demoListener);
     } catch (const std::exception& e) {
         // libpq indents the continuation lines of its messages with a tab: keep the lines,
         // drop the indentation, so a message box shows them cleanly.
@@ -140,6 +126,45 @@ void WorkstationSession::runStart()
             },
             Qt::QueuedConnection);
     }
+}
+
+bool WorkstationSession::isAnalystRole(const std::string& conninfo)
+{
+    store::PgConnection db(conninfo);
+    if (store::mayMigrate(db))
+        return false;
+    if (!store::isUpToDate(db))
+        throw std::runtime_error(
+            "this database's schema is older than this version of Vigie, and your role may not upgrade it: its "
+            "owner must start this version (vigiectl serve, or Vigie as the owner) first");
+    return true;
+}
+
+void WorkstationSession::announceReady(const QString& conninfo, const QString& demoListener)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, conninfo, demoListener] {
+            if (phase_ == Phase::Stopped)
+                return;
+            conninfo_ = conninfo;
+            demoListener_ = demoListener;
+            phase_ = Phase::Running;
+            // The rules are read (and changed, where the role may) in either case; sources,
+            // imports and retention act through this desktop's own engine.
+            rules_->attach(engine_.get(), conninfo);
+            if (engine_) {
+                QString error;
+                if (!sources_->attach(engine_.get(), conninfo, &error))
+                    qWarning("Vigie: the sources cannot be read: %s", qUtf8Printable(error));
+                imports_->attach(engine_.get());
+                retention_->attach(conninfo);
+            }
+            Q_EMIT phaseChanged(phase_);
+            Q_EMIT ready(conninfo);
+            retiredEngine_.reset(); // ready()'s receivers moved to the new engine
+        },
+        Qt::QueuedConnection);
 }
 
 void WorkstationSession::stop()
@@ -183,7 +208,8 @@ void WorkstationSession::suspendIngest()
                 anomalies_->stop();
             if (feeder_)
                 feeder_->stop();
-            engine_->stop(); // stores (or spools) what was received
+            if (engine_) // an analyst's desktop collects nothing itself
+                engine_->stop(); // stores (or spools) what was received
         } catch (const std::exception& e) {
             qWarning("Vigie: while stopping the ingest: %s", e.what());
         }

@@ -53,7 +53,8 @@ public:
 
     bool usesLocalCluster() const { return config_.conninfo.trimmed().isEmpty(); }
     Phase phase() const { return phase_; }
-    // Valid from ready() until the session is destroyed.
+    // Valid from ready() until the session is destroyed; nullptr for an analyst's role on a
+    // shared database, where the server collects (see isAnalystRole).
     ingest::Engine* engine() const { return phase_ == Phase::Running ? engine_.get() : nullptr; }
     // Live for the session's whole life; attached to the engine while it runs.
     SourceService* sources() const { return sources_; }
@@ -87,6 +88,13 @@ Q_SIGNALS:
 private:
     void runStart(); // worker thread
     void postPhase(Phase phase);
+    // Worker thread. True when `conninfo`'s role may not change the schema (an analyst of a
+    // shared database): the desktop then reads and works on tickets while collection runs on the
+    // server (`vigiectl serve`) — no engine, sources, imports, retention or anomaly runner here.
+    // Throws when such a role finds the schema older than this program.
+    static bool isAnalystRole(const std::string& conninfo);
+    // Queues the switch to Running and ready() on the GUI thread.
+    void announceReady(const QString& conninfo, const QString& demoListener);
 
     SessionConfig config_;
     Phase phase_ = Phase::Idle;

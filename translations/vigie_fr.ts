@@ -3395,6 +3395,10 @@ Utilisateurs : %3</translation>
         <source>Click to see the counters of each source</source>
         <translation>Cliquer pour voir les compteurs de chaque source</translation>
     </message>
+    <message>
+        <source>Connected · the server collects</source>
+        <translation>Connecté · le serveur collecte</translation>
+    </message>
 </context>
 <context>
     <name>vigie::widgets::IngestStatusPanel</name>
@@ -3425,6 +3429,10 @@ Utilisateurs : %3</translation>
     <message>
         <source>Ingest Status</source>
         <translation>État de la collecte</translation>
+    </message>
+    <message>
+        <source>connected; the server collects, not this desktop</source>
+        <translation>connectée ; le serveur collecte, pas ce poste</translation>
     </message>
 </context>
 <context>

@@ -140,7 +140,7 @@ IncidentListPanel::IncidentListPanel(models::IncidentService* service, QWidget* 
     const std::pair<int, int> widths[] = {
         {IncidentListModel::IdColumn, 7},        {IncidentListModel::SeverityColumn, 11},
         {IncidentListModel::StateColumn, 15},    {IncidentListModel::TierColumn, 6},
-        {IncidentListModel::AssigneeColumn, 16}, {IncidentListModel::SlaColumn, 26},
+        {IncidentListModel::AssigneeColumn, 16}, {IncidentListModel::SlaColumn, 29},
         {IncidentListModel::AlertsColumn, 8},    {IncidentListModel::UpdatedColumn, 19}};
     for (const auto& [column, characters] : widths)
         header->resizeSection(column, characters * character + 16);

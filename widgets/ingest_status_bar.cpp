@@ -18,6 +18,7 @@ QColor stateColour(DatabaseState state)
 {
     switch (state) {
     case DatabaseState::Up:
+    case DatabaseState::Server:
         return QColor(0x2e, 0xa0, 0x43);
     case DatabaseState::StartingLocal:
     case DatabaseState::Connecting:
@@ -139,6 +140,9 @@ void IngestStatusBar::refresh()
         break;
     case DatabaseState::Failed:
         text = tr("Database failed to start");
+        break;
+    case DatabaseState::Server:
+        text = tr("Connected · the server collects");
         break;
     }
     database_->setText(text);

@@ -121,6 +121,9 @@ void IngestStatusPanel::refreshSummary()
     case models::EngineStatus::DatabaseState::NotConnected:
         database = tr("not connected");
         break;
+    case models::EngineStatus::DatabaseState::Server:
+        database = tr("connected; the server collects, not this desktop");
+        break;
     }
     summary_->setText(
         tr("Total: %1 received, %2 stored · Parse errors: %3 · Dropped: %4 · Memory in use: %5 · "

@@ -125,7 +125,10 @@ int main(int argc, char** argv)
                      });
     QObject::connect(&session, &models::WorkstationSession::ready, window,
                      [&session, &status, window](const QString& conninfo) {
-                         status.setEngine(session.engine());
+                         if (session.engine())
+                             status.setEngine(session.engine());
+                         else
+                             status.setCollectedByServer();
                          window->openEvents(conninfo);
                          if (!session.demoListener().isEmpty())
                              window->showDemoListener(session.demoListener());

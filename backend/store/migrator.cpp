@@ -42,4 +42,27 @@ int applyMigrations(PgConnection& connection)
     return applied;
 }
 
+bool mayMigrate(PgConnection& connection)
+{
+    return connection
+               .exec("SELECT rolsuper OR has_schema_privilege('public', 'CREATE') FROM pg_roles "
+                     "WHERE rolname = current_user")
+               .text(0, 0) == "t";
+}
+
+bool isUpToDate(PgConnection& connection)
+{
+    if (connection.exec("SELECT to_regclass('schema_migrations') IS NOT NULL").text(0, 0) != "t")
+        return false;
+    std::string known = "{"; // the versions this program knows, as an integer[] literal
+    for (const auto& migration : resources::migrations())
+        known += (known.size() > 1 ? "," : "") + std::to_string(migration.version);
+    known += "}";
+    return connection
+               .exec("SELECT count(*) = cardinality($1::integer[]) FROM schema_migrations "
+                     "WHERE version = ANY ($1::integer[])",
+                     {known})
+               .text(0, 0) == "t";
+}
+
 } // namespace vigie::store

@@ -9,4 +9,10 @@ namespace vigie::store {
 // Returns how many migrations were applied. Throws StoreError.
 int applyMigrations(PgConnection& connection);
 
+// True when the connected role may change the schema (a superuser, or allowed to create in
+// `public`): the owner's programs migrate; an analyst's role only reads and works on tickets.
+bool mayMigrate(PgConnection& connection);
+// True when every migration this program knows is applied (for a role that cannot apply them).
+bool isUpToDate(PgConnection& connection);
+
 } // namespace vigie::store

@@ -94,4 +94,6 @@ GRANT SELECT ON events, sources, ingest_batches, event_counts_1m, saved_searches
 GRANT UPDATE (status, acknowledged_by, acknowledged_at) ON alerts TO vigie_l1, vigie_l2, vigie_l3, vigie_admin;
 GRANT INSERT, UPDATE, DELETE ON saved_searches, dashboards TO vigie_l1, vigie_l2, vigie_l3, vigie_admin;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO vigie_l1, vigie_l2, vigie_l3, vigie_admin;
+-- The desktop checks that the schema is current before an analyst works on it.
+GRANT SELECT ON schema_migrations TO vigie_l1, vigie_l2, vigie_l3, vigie_admin;
 GRANT INSERT, UPDATE, DELETE ON detection_rules, anomaly_detectors TO vigie_admin;
