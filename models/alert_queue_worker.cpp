@@ -2,6 +2,7 @@
 // Worker thread.
 #include "alert_queue_worker.h"
 
+#include "qt_time.h"
 #include "store/alert_store.h"
 #include "store/pg_connection.h"
 #include "utf8_text.h"
@@ -11,12 +12,6 @@
 namespace vigie::models {
 namespace {
 
-QDateTime dateTimeOf(Timestamp ts)
-{
-    return QDateTime::fromMSecsSinceEpoch(
-        std::chrono::duration_cast<std::chrono::milliseconds>(ts.time_since_epoch()).count(),
-        QTimeZone::utc());
-}
 
 AlertRow rowOf(const store::StoredAlert& stored)
 {
@@ -30,8 +25,8 @@ AlertRow rowOf(const store::StoredAlert& stored)
         row.tags << qstr(tag);
     row.host = qstr(r.host);
     row.entity = qstr(r.entity);
-    row.firstSeen = dateTimeOf(r.first_ts);
-    row.lastSeen = dateTimeOf(r.last_ts);
+    row.firstSeen = utcDateTime(r.first_ts);
+    row.lastSeen = utcDateTime(r.last_ts);
     row.count = r.count;
     row.retroHunt = r.retro_hunt;
     row.anomaly = r.anomaly;

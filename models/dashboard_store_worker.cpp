@@ -3,18 +3,19 @@
 // Worker thread.
 #include "dashboard_store_worker.h"
 
-#include "thread_connection.h"
+#include "channel_listener.h"
+#include "qt_time.h"
 
 #include "store/pg_connection.h"
 #include "utf8_text.h"
 
 #include <QFile>
 #include <QSaveFile>
-#include <QSqlDriver>
 #include <QTimeZone>
-#include <QTimer>
 
 #include <libpq-fe.h>
+
+#include <algorithm>
 
 namespace vigie::models {
 namespace {
@@ -34,9 +35,7 @@ DashboardEntry entryOf(const store::DashboardSummary& summary)
     entry.name = qstr(summary.name);
     entry.builtin = qstr(summary.builtin);
     entry.version = summary.version;
-    entry.updated = QDateTime::fromMSecsSinceEpoch(
-        std::chrono::duration_cast<std::chrono::milliseconds>(summary.updated_at.time_since_epoch()).count(),
-        QTimeZone::utc());
+    entry.updated = utcDateTime(summary.updated_at);
     return entry;
 }
 
@@ -281,27 +280,14 @@ void DashboardStoreWorker::exportFile(quint64 request, qint64 id,
 
 void DashboardStoreWorker::listen(int pollMs)
 {
-    auto* delay = new QTimer(this);
-    delay->setSingleShot(true);
-    delay->setInterval(kNotificationDelayMs);
-    connect(delay, &QTimer::timeout, this, &DashboardStoreWorker::poll);
-
-    listener_ = std::make_unique<ThreadConnection>(qpsqlOptions_, QStringLiteral("dashboards_listen"));
-    QString error;
-    QSqlDriver* driver = listener_->ensureOpen(&error) ? listener_->database().driver() : nullptr;
-    if (driver && driver->subscribeToNotification(QLatin1String(kChannel))) {
-        connect(driver, &QSqlDriver::notification, this,
-                [this, delay](const QString&, QSqlDriver::NotificationSource, const QVariant& payload) {
-                    if (db_ && payload.toString() == QString::number(PQbackendPID(db_->native())))
-                        return; // our own change, already answered
-                    delay->start();
-                });
-        return;
-    }
-    // No LISTEN (driver without notifications, or no connection yet): compare the list now and then.
-    auto* timer = new QTimer(this);
-    connect(timer, &QTimer::timeout, this, &DashboardStoreWorker::poll);
-    timer->start(pollMs);
+    auto* listener = new ChannelListener(qpsqlOptions_, QLatin1String(kChannel), kNotificationDelayMs, this);
+    connect(listener, &ChannelListener::notified, this, [this](const QStringList& payloads) {
+        const QString ownPid = db_ ? QString::number(PQbackendPID(db_->native())) : QString();
+        if (std::any_of(payloads.begin(), payloads.end(), [&](const QString& pid) { return pid != ownPid; }))
+            poll(); // someone else's change (ours were answered already)
+    });
+    connect(listener, &ChannelListener::changesMissed, this, &DashboardStoreWorker::poll);
+    listener->start(pollMs);
 }
 
 void DashboardStoreWorker::poll()

@@ -22,8 +22,6 @@ class PgConnection;
 
 namespace vigie::models {
 
-class ThreadConnection;
-
 // What an import does when the file's uid is already stored.
 enum class DashboardImportMode {
     Ask,     // refuse with DashboardOutcome::uidTaken set (the panel asks replace or copy)
@@ -102,7 +100,6 @@ private:
     std::string conninfo_;
     QString qpsqlOptions_;
     std::unique_ptr<store::PgConnection> db_;
-    std::unique_ptr<ThreadConnection> listener_;
     bool seeded_ = false;
     QString lastListKey_; // poll fallback: ids and versions of the last list seen
 };

@@ -62,6 +62,8 @@ QString IncidentLabels::transitionAction(const QString& from, const QString& to)
 
 QString IncidentLabels::severity(const QString& key)
 {
+    if (key == QLatin1String("informational")) // an alert's level (tickets start at low)
+        return tr("Informational");
     if (key == QLatin1String("low"))
         return tr("Low");
     if (key == QLatin1String("medium"))

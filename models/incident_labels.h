@@ -18,7 +18,7 @@ public:
     // The verb on the button that moves a ticket to `key`: "Start triage", "Start work",
     // "Escalate to L3…", "Resolve…", "Close", "False positive", "Reopen".
     static QString transitionAction(const QString& from, const QString& to);
-    static QString severity(const QString& key);           // "Low" … "Critical"
+    static QString severity(const QString& key);           // "Low" … "Critical" (alerts: also "Informational")
     static QStringList severityKeys();                     // low, medium, high, critical
     static QString tier(const QString& key);               // "L1", "L2", "L3", "Administrator"
     // Resolution codes offered when resolving, stored as keys.

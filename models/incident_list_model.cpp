@@ -3,6 +3,7 @@
 #include "incident_list_model.h"
 
 #include "incident_labels.h"
+#include "qt_time.h"
 #include "utf8_text.h"
 
 #include "cases/incident_rules.h"
@@ -21,12 +22,6 @@ namespace {
 
 constexpr int kSlaTickMs = 30000;
 
-QDateTime utcOf(Timestamp ts)
-{
-    return QDateTime::fromMSecsSinceEpoch(
-        std::chrono::duration_cast<std::chrono::milliseconds>(ts.time_since_epoch()).count(),
-        QTimeZone::utc());
-}
 
 int severityRank(const std::string& severity)
 {
@@ -109,7 +104,7 @@ int IncidentListModel::breachedCount() const
     const QDateTime current = now();
     return static_cast<int>(
         std::count_if(rows_.begin(), rows_.end(), [&current](const cases::IncidentListing& l) {
-            return cases::isOpenState(l.incident.state) && current > utcOf(l.incident.sla_due);
+            return cases::isOpenState(l.incident.state) && current > utcDateTime(l.incident.sla_due);
         }));
 }
 
@@ -200,7 +195,7 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const
     const cases::IncidentListing& row = rows_[static_cast<std::size_t>(index.row())];
     const cases::Incident& incident = row.incident;
     const bool open = cases::isOpenState(incident.state);
-    const QDateTime due = utcOf(incident.sla_due);
+    const QDateTime due = utcDateTime(incident.sla_due);
     const bool breached = open && now() > due;
     const int column = index.column();
     switch (role) {
@@ -223,7 +218,7 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const
         case AlertsColumn:
             return row.alert_count;
         case UpdatedColumn:
-            return utcOf(incident.updated_at).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+            return utcDateTime(incident.updated_at).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         default:
             return {};
         }
@@ -277,7 +272,7 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const
         case AlertsColumn:
             return row.alert_count;
         case UpdatedColumn:
-            return utcOf(incident.updated_at).toMSecsSinceEpoch();
+            return utcDateTime(incident.updated_at).toMSecsSinceEpoch();
         default:
             return {};
         }

@@ -2,7 +2,7 @@
 // done(); LISTEN vigie_incidents (or a poll) for the changes made by anyone. Worker thread.
 #include "incident_worker.h"
 
-#include "thread_connection.h"
+#include "channel_listener.h"
 #include "utf8_text.h"
 
 #include "store/pg_connection.h"
@@ -10,8 +10,6 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlDriver>
-#include <QTimer>
 
 #include <stdexcept>
 #include <utility>
@@ -23,8 +21,6 @@ constexpr auto kChannel = "vigie_incidents";
 // Several notifications in a burst (a ticket created from ten alerts) read the list once; short,
 // so other desktops still see a change well within the two seconds promised.
 constexpr int kNotificationDelayMs = 100;
-// How often the LISTEN connection is checked (a SELECT 1) and reopened when the server dropped it.
-constexpr int kListenerCheckMs = 10000;
 
 IncidentOutcome outcomeFor(quint64 request, IncidentOutcome::Op op, qint64 id)
 {
@@ -53,9 +49,9 @@ QString serverSentence(const store::StoreError& error)
     return text.startsWith(wrapper) ? text.mid(wrapper.size()).trimmed() : text;
 }
 
-IncidentNotice noticeOf(const QVariant& payload)
+IncidentNotice noticeOf(const QString& payload)
 {
-    const QJsonObject json = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+    const QJsonObject json = QJsonDocument::fromJson(payload.toUtf8()).object();
     IncidentNotice notice;
     notice.id = json.value(QLatin1String("id")).toInteger();
     notice.event = json.value(QLatin1String("event")).toString();
@@ -260,45 +256,21 @@ void IncidentWorker::package(quint64 request, qint64 id)
 
 void IncidentWorker::listen(int pollMs)
 {
-    auto* delay = new QTimer(this);
-    delay->setSingleShot(true);
-    delay->setInterval(kNotificationDelayMs);
-    connect(delay, &QTimer::timeout, this, &IncidentWorker::readChanges);
-
-    listener_ = std::make_unique<ThreadConnection>(qpsqlOptions_, QStringLiteral("incidents_listen"));
-    QString error;
-    QSqlDriver* driver = listener_->ensureOpen(&error) ? listener_->database().driver() : nullptr;
-    if (driver && driver->subscribeToNotification(QLatin1String(kChannel))) {
-        connect(driver, &QSqlDriver::notification, this,
-                [this, delay](const QString&, QSqlDriver::NotificationSource, const QVariant& payload) {
-                    notices_.append(noticeOf(payload));
-                    if (!delay->isActive())
-                        delay->start();
-                });
-        // A server restart drops the LISTEN with its connection: check now and then, listen
-        // again, and read the list for what was missed meanwhile.
-        auto* check = new QTimer(this);
-        connect(check, &QTimer::timeout, this, [this, driver] {
-            QString error;
-            if (!listener_->ensureOpen(&error) ||
-                driver->subscribedToNotifications().contains(QLatin1String(kChannel)))
-                return;
-            if (driver->subscribeToNotification(QLatin1String(kChannel)))
-                readChanges();
-        });
-        check->start(kListenerCheckMs);
-        return;
-    }
-    // No LISTEN (driver without notifications, or no connection yet): compare the list now and then.
-    auto* timer = new QTimer(this);
-    connect(timer, &QTimer::timeout, this, &IncidentWorker::readChanges);
-    timer->start(pollMs);
+    auto* listener = new ChannelListener(qpsqlOptions_, QLatin1String(kChannel), kNotificationDelayMs, this);
+    connect(listener, &ChannelListener::notified, this, [this](const QStringList& payloads) {
+        QList<IncidentNotice> notices;
+        for (const QString& payload : payloads)
+            notices.append(noticeOf(payload));
+        readChanges(notices);
+    });
+    connect(listener, &ChannelListener::changesMissed, this, [this] { readChanges({}); });
+    listener->start(pollMs);
 }
 
-void IncidentWorker::readChanges()
+void IncidentWorker::readChanges(QList<IncidentNotice> notices)
 {
     IncidentOutcome outcome = outcomeFor(0, IncidentOutcome::Op::Changed, 0);
-    outcome.notices = std::exchange(notices_, {});
+    outcome.notices = std::move(notices);
     const QHash<qint64, Seen> before = seen_;
     try {
         cases::IncidentStore incidents(connection());

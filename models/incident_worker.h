@@ -23,7 +23,6 @@ class PgConnection;
 
 namespace vigie::models {
 
-class ThreadConnection;
 
 // One NOTIFY vigie_incidents payload, decoded.
 struct IncidentNotice {
@@ -112,16 +111,14 @@ private:
     // outcome->stale), a lost connection is reopened by the next request.
     template <typename Work> void run(IncidentOutcome* outcome, bool oneTicket, Work work);
     void remember(const std::vector<cases::IncidentListing>& listings);
-    // After notifications (or on the poll's timer): the list, and changedElsewhere() when
-    // something changed.
-    void readChanges();
+    // After notifications (their notices), or when changes may have been missed (none): the
+    // list, and changedElsewhere() when something changed.
+    void readChanges(QList<IncidentNotice> notices);
 
     std::string conninfo_;
     QString qpsqlOptions_;
     std::unique_ptr<store::PgConnection> db_;
-    std::unique_ptr<ThreadConnection> listener_;
-    QList<IncidentNotice> notices_; // heard, not yet answered
-    QHash<qint64, Seen> seen_;      // the last list read
+    QHash<qint64, Seen> seen_; // the last list read
 };
 
 } // namespace vigie::models

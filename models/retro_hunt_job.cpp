@@ -4,6 +4,7 @@
 #include "detect/live_detection.h"
 #include "detect/retro_hunt.h"
 #include "detect/stored_rules.h"
+#include "qt_time.h"
 #include "store/pg_connection.h"
 
 #include <QElapsedTimer>
@@ -24,11 +25,6 @@ Timestamp toTimestamp(const QDateTime& time)
     return Timestamp(std::chrono::milliseconds(time.toMSecsSinceEpoch()));
 }
 
-QDateTime toDateTime(Timestamp time)
-{
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch());
-    return QDateTime::fromMSecsSinceEpoch(ms.count(), QTimeZone::utc());
-}
 
 RetroHuntRuleHits toRuleHits(const detect::RuleHits& rule)
 {
@@ -37,8 +33,8 @@ RetroHuntRuleHits toRuleHits(const detect::RuleHits& rule)
     hits.title = QString::fromStdString(rule.title);
     hits.hits = rule.hits;
     hits.alerts = rule.alerts;
-    hits.first = toDateTime(rule.first);
-    hits.last = toDateTime(rule.last);
+    hits.first = utcDateTime(rule.first);
+    hits.last = utcDateTime(rule.last);
     return hits;
 }
 

@@ -4,6 +4,7 @@
 
 #include "detect/stored_rules.h"
 #include "ingest/engine.h"
+#include "qt_time.h"
 #include "store/migrator.h"
 #include "store/pg_connection.h"
 #include "store/rule_store.h"
@@ -104,9 +105,7 @@ RuleRow RuleWorker::rowOf(const store::StoredRule& rule)
     row.enabled = rule.enabled;
     for (const auto& id : rule.rule_ids)
         row.ruleIds << qstr(id);
-    row.updated = QDateTime::fromMSecsSinceEpoch(
-        std::chrono::duration_cast<std::chrono::milliseconds>(rule.updated_at.time_since_epoch()).count(),
-        QTimeZone::utc());
+    row.updated = utcDateTime(rule.updated_at);
     row.version = rule.version;
     row.yaml = qstr(rule.yaml);
     if (const auto cached = verdicts_.find(rule.id); cached != verdicts_.end()) {

@@ -480,6 +480,10 @@
         <source>breached %1 ago</source>
         <translation>dépassé depuis %1</translation>
     </message>
+    <message>
+        <source>Informational</source>
+        <translation>Information</translation>
+    </message>
 </context>
 <context>
     <name>SavedSearch</name>

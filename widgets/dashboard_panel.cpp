@@ -4,6 +4,7 @@
 #include "dashboard_canvas.h"
 #include "dashboard_commands.h"
 #include "dashboard_exporter.h"
+#include "qt_time.h"
 #include "shipped_dashboard_text.h"
 #include "tile_editor_dialog.h"
 #include "tile_frame.h"
@@ -47,11 +48,6 @@ namespace {
 constexpr const char* kRelativeRanges[] = {"-15m", "-1h", "-24h", "-7d", "-30d"};
 constexpr int kRefreshChoices[] = {0, 30, 60, 300};
 
-QDateTime toDateTime(Timestamp ts)
-{
-    return QDateTime::fromMSecsSinceEpoch(
-        std::chrono::duration_cast<std::chrono::milliseconds>(ts.time_since_epoch()).count(), Qt::UTC);
-}
 
 } // namespace
 
@@ -670,9 +666,9 @@ void DashboardPanel::drillDown(const QString& tileId, const dashboard::DrillTarg
         SearchEntry entry;
         entry.query = QString::fromStdString(drill.query);
         if (drill.range.from)
-            entry.from = toDateTime(*drill.range.from);
+            entry.from = models::utcDateTime(*drill.range.from);
         if (drill.range.to)
-            entry.to = toDateTime(*drill.range.to);
+            entry.to = models::utcDateTime(*drill.range.to);
         emit searchRequested(entry);
     } catch (const std::exception& error) {
         showStatus(tr("This tile cannot open in Search: %1").arg(QString::fromStdString(error.what())));
@@ -765,8 +761,8 @@ void DashboardPanel::exportImage(bool pdf)
             const query::TimeRange& range = refresher_->lastRange();
             const QString subtitle = range.from && range.to
                                          ? tr("%1 to %2 (UTC)")
-                                               .arg(toDateTime(*range.from).toString(Qt::ISODate),
-                                                    toDateTime(*range.to).toString(Qt::ISODate))
+                                               .arg(models::utcDateTime(*range.from).toString(Qt::ISODate),
+                                                    models::utcDateTime(*range.to).toString(Qt::ISODate))
                                          : QString();
             exportPdf(*canvas->content(), name, subtitle, path);
         } else {

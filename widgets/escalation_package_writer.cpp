@@ -28,7 +28,7 @@ using models::qstr;
 
 QString isoTime(Timestamp ts)
 {
-    return incidentDateTime(ts).toString(Qt::ISODateWithMs);
+    return models::utcDateTime(ts).toString(Qt::ISODateWithMs);
 }
 
 QJsonArray textArray(const std::vector<std::string>& values)

@@ -566,8 +566,8 @@ void IncidentView::openCurrentAlertEvents()
     models::AlertRow alert;
     alert.host = qstr(linked.host);
     alert.entity = qstr(linked.entity);
-    alert.firstSeen = incidentDateTime(linked.first_ts);
-    alert.lastSeen = incidentDateTime(linked.last_ts);
+    alert.firstSeen = models::utcDateTime(linked.first_ts);
+    alert.lastSeen = models::utcDateTime(linked.last_ts);
     Q_EMIT openEventsRequested(AlertQueuePanel::eventsSearch(alert));
 }
 
@@ -627,7 +627,7 @@ void IncidentView::renderSla()
     if (!ticket_)
         return;
     const cases::Incident& incident = ticket_->incident;
-    const QDateTime due = incidentDateTime(incident.sla_due);
+    const QDateTime due = models::utcDateTime(incident.sla_due);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     slaChip_->setToolTip(tr("SLA due %1").arg(QLocale().toString(due.toLocalTime(), QLocale::ShortFormat)));
     if (!cases::isOpenState(incident.state)) {
